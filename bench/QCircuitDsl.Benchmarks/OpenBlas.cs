@@ -1,0 +1,61 @@
+using System.Runtime.InteropServices;
+
+namespace QCircuitDsl.Benchmarks;
+
+/// <summary>
+/// Late-bound OpenBLAS (Debian's libopenblas0), used only as the benchmark's yardstick. Loaded with
+/// NativeLibrary so a machine without it still runs the benchmark and reports our own numbers.
+/// </summary>
+public sealed unsafe class OpenBlas
+{
+    private const int RowMajor = 101, NoTrans = 111, Trans = 112;
+
+    private readonly delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void> _sgemm;
+    private readonly delegate* unmanaged<int, void> _setThreads;
+    private readonly delegate* unmanaged<int> _getThreads;
+    private readonly delegate* unmanaged<byte*> _getConfig;
+
+    public string Path { get; }
+
+    private OpenBlas(nint lib, string path)
+    {
+        Path = path;
+        _sgemm = (delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void>)NativeLibrary.GetExport(lib, "cblas_sgemm");
+        _setThreads = NativeLibrary.TryGetExport(lib, "openblas_set_num_threads", out var st) ? (delegate* unmanaged<int, void>)st : null;
+        _getThreads = NativeLibrary.TryGetExport(lib, "openblas_get_num_threads", out var gt) ? (delegate* unmanaged<int>)gt : null;
+        _getConfig = NativeLibrary.TryGetExport(lib, "openblas_get_config", out var gc) ? (delegate* unmanaged<byte*>)gc : null;
+    }
+
+    /// <summary>Loads the first OpenBLAS found, or returns null with the reason.</summary>
+    public static OpenBlas? TryLoad(out string reason)
+    {
+        foreach (var name in new[] { "libopenblas.so.0", "libopenblas.so", "libopenblas.dylib", "libopenblas.dll" })
+        {
+            if (NativeLibrary.TryLoad(name, out var lib) && NativeLibrary.TryGetExport(lib, "cblas_sgemm", out _))
+            {
+                reason = "";
+                return new OpenBlas(lib, name);
+            }
+        }
+        reason = "OpenBLAS not found (on Debian: apt-get install -y libopenblas0)";
+        return null;
+    }
+
+    /// <summary>Pins OpenBLAS's thread count; also honoured at load time via OPENBLAS_NUM_THREADS.</summary>
+    public int SetThreads(int threads)
+    {
+        if (_setThreads != null) _setThreads(threads);
+        return _getThreads != null ? _getThreads() : -1;
+    }
+
+    public string Config => _getConfig != null ? Marshal.PtrToStringAnsi((nint)_getConfig()) ?? "" : "";
+
+    public void Sgemm(bool transA, bool transB, int m, int n, int k, float alpha,
+        float[] a, int lda, float[] b, int ldb, float beta, float[] c, int ldc)
+    {
+        fixed (float* pa = a, pb = b, pc = c)
+        {
+            _sgemm(RowMajor, transA ? Trans : NoTrans, transB ? Trans : NoTrans, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+        }
+    }
+}

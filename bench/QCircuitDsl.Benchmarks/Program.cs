@@ -1,0 +1,24 @@
+namespace QCircuitDsl.Benchmarks;
+
+/// <summary>
+/// Entry point: the first argument names the benchmark, the rest go to it. Each benchmark lives in its
+/// own file and registers one line here.
+/// </summary>
+public static class Program
+{
+    private static readonly Dictionary<string, (string Summary, Func<string[], int> Run)> Benchmarks = new()
+    {
+        ["gemm"] = ("Sgemm at the models' shapes vs OpenBLAS cblas_sgemm (same run)", GemmBenchmark.Run),
+    };
+
+    public static int Main(string[] args)
+    {
+        if (args.Length == 0 || !Benchmarks.TryGetValue(args[0], out var bench))
+        {
+            Console.Error.WriteLine("usage: dotnet run -c Release --project bench/QCircuitDsl.Benchmarks -- <benchmark> [options]");
+            foreach (var (name, (summary, _)) in Benchmarks) Console.Error.WriteLine($"  {name,-10} {summary}");
+            return args.Length == 0 ? 0 : 2;
+        }
+        return bench.Run(args[1..]);
+    }
+}

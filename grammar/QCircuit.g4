@@ -1,0 +1,169 @@
+// The .qc circuit language (ANTLR 4.13). This grammar is the specification of the syntax;
+// meaning (types, scopes, sizes) is checked by the binder in src/QCircuitDsl.Compiler/Binding.
+// Words such as `amplitude`, `expval`, `probs` or gate names are plain identifiers here, so a user
+// may name a parameter `state`; the binder gives them meaning and reports unknown ones by name.
+grammar QCircuit;
+
+compilationUnit
+    : namespaceDeclaration? declaration* EOF
+    ;
+
+namespaceDeclaration
+    : 'namespace' qualifiedName ';'
+    ;
+
+qualifiedName
+    : Identifier ('.' Identifier)*
+    ;
+
+declaration
+    : circuitDeclaration
+    | layerDeclaration
+    ;
+
+// circuit name(int n, int layers = 1) { ... }
+circuitDeclaration
+    : 'circuit' Identifier '(' (formalParameter (',' formalParameter)*)? ')' block
+    ;
+
+formalParameter
+    : 'int' Identifier ('=' expression)?
+    ;
+
+// Layers bind a circuit into a trainable model part. Their clauses belong to the model issues;
+// the grammar already accepts them so that files using them parse, and the binder says what is
+// not supported yet.
+layerDeclaration
+    : 'layer' Identifier '(' (layerParameter (',' layerParameter)*)? ')' '{' layerClause* '}'
+    ;
+
+layerParameter
+    : ('int' | Identifier)? Identifier ('=' expression)?
+    ;
+
+layerClause
+    : Identifier (~(';' | '{' | '}'))* ';'
+    ;
+
+block
+    : '{' statement* '}'
+    ;
+
+statement
+    : qubitDeclaration
+    | paramDeclaration
+    | letStatement
+    | forStatement
+    | encodeStatement
+    | readoutStatement
+    | gateStatement
+    ;
+
+// qubit[n] q;
+qubitDeclaration
+    : 'qubit' '[' expression ']' Identifier ';'
+    ;
+
+// param theta[layers][4 * n];
+paramDeclaration
+    : 'param' Identifier ('[' expression ']')+ ';'
+    ;
+
+// let r = l % (n - 1) + 1;
+letStatement
+    : 'let' Identifier '=' expression ';'
+    ;
+
+// for int i in [0 : n - 1] ...   (bounds inclusive; [start : step : end] as in OpenQASM 3)
+forStatement
+    : 'for' 'int'? Identifier 'in' '[' expression ':' expression (':' expression)? ']' (block | statement)
+    ;
+
+// encode amplitude(x[16]) q;
+encodeStatement
+    : 'encode' Identifier '(' Identifier '[' expression ']' ')' operand (',' operand)* ';'
+    ;
+
+// readout expval(x, y, z) each q;   readout pauli(z q[0], x q[2]);   readout probs q;   readout state;
+readoutStatement
+    : 'readout' Identifier ('(' readoutArgument (',' readoutArgument)* ')')? 'each'? (operand (',' operand)*)? ';'
+    ;
+
+readoutArgument
+    : Identifier operand?
+    ;
+
+// ctrl @ inv @ ry(2 * theta[i] + pi / 2) q[0], q[1] with w = weights[l];
+gateStatement
+    : modifier* Identifier ('(' (expression (',' expression)*)? ')')? operand (',' operand)* withClause? ';'
+    ;
+
+modifier
+    : 'ctrl' ('(' expression ')')? '@'   # ctrlModifier
+    | 'inv' '@'                          # invModifier
+    ;
+
+withClause
+    : 'with' parameterBinding (',' parameterBinding)*
+    ;
+
+parameterBinding
+    : Identifier '=' expression
+    ;
+
+operand
+    : Identifier indexer?
+    ;
+
+indexer
+    : '[' expression (':' expression)? ']'
+    ;
+
+expression
+    : '(' expression ')'                                   # parenthesizedExpression
+    | Identifier '(' (expression (',' expression)*)? ')'   # callExpression
+    | expression indexer                                   # indexExpression
+    | op=('-' | '+') expression                            # unaryExpression
+    | <assoc = right> expression '^' expression            # powerExpression
+    | expression op=('*' | '/' | '%') expression           # multiplicativeExpression
+    | expression op=('+' | '-') expression                 # additiveExpression
+    | Integer                                              # integerLiteral
+    | Real                                                 # realLiteral
+    | Identifier                                           # nameExpression
+    ;
+
+Identifier
+    : [a-zA-Z_] [a-zA-Z0-9_]*
+    ;
+
+Real
+    : [0-9]+ '.' [0-9]* Exponent?
+    | '.' [0-9]+ Exponent?
+    | [0-9]+ Exponent
+    ;
+
+Integer
+    : [0-9]+
+    ;
+
+fragment Exponent
+    : [eE] [+-]? [0-9]+
+    ;
+
+LineComment
+    : '//' ~[\r\n]* -> skip
+    ;
+
+BlockComment
+    : '/*' .*? '*/' -> skip
+    ;
+
+Whitespace
+    : [ \t\r\n\u000C]+ -> skip
+    ;
+
+// Anything else becomes a token the parser rejects with a located message, instead of a lexer
+// error with ANTLR's wording.
+Unexpected
+    : .
+    ;

@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using QCircuitDsl.Compiler.Diagnostics;
+using QCircuitDsl.Compiler.Ir;
+using QCircuitDsl.Compiler.Lowering;
+using QCircuitDsl.Compiler.Syntax;
+using QCircuitDsl.Compiler.Text;
+
+namespace QCircuitDsl.Compiler.Binding
+{
+    /// <summary>One .qc file's path and text.</summary>
+    public sealed class SourceFile
+    {
+        public SourceFile(string path, string text)
+        {
+            Path = path;
+            Text = text;
+        }
+
+        public string Path { get; }
+        public string Text { get; }
+    }
+
+    /// <summary>
+    /// All .qc files of a project, parsed and bound together (a circuit may call one declared in
+    /// another file). Circuits whose arguments all have defaults are also lowered once, so that index
+    /// errors show up at build time with their location.
+    /// </summary>
+    public sealed class QcCompilation
+    {
+        private readonly Dictionary<string, CircuitSymbol> _circuits = new Dictionary<string, CircuitSymbol>(StringComparer.Ordinal);
+        private readonly Dictionary<string, DiagnosticBag> _bags = new Dictionary<string, DiagnosticBag>();
+        private readonly Dictionary<CircuitSymbol, IrCircuit> _defaults = new Dictionary<CircuitSymbol, IrCircuit>();
+        private readonly List<Diagnostic> _diagnostics = new List<Diagnostic>();
+        private readonly List<LayerDeclarationSyntax> _layers = new List<LayerDeclarationSyntax>();
+        private readonly Dictionary<CircuitSymbol, int> _state = new Dictionary<CircuitSymbol, int>();
+        private readonly Stack<CircuitSymbol> _binding = new Stack<CircuitSymbol>();
+
+        private QcCompilation()
+        {
+        }
+
+        public IReadOnlyList<CircuitSymbol> Circuits => _circuits.Values.ToArray();
+
+        public IReadOnlyList<LayerDeclarationSyntax> Layers => _layers;
+
+        /// <summary>Every diagnostic, ordered by file then position.</summary>
+        public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+        public bool HasErrors => _diagnostics.Any(d => d.IsError);
+
+        /// <summary>The circuits lowered at their default arguments (those that have defaults for all).</summary>
+        public IReadOnlyDictionary<CircuitSymbol, IrCircuit> DefaultInstances => _defaults;
+
+        public static QcCompilation Create(IEnumerable<SourceFile> files)
+        {
+            var compilation = new QcCompilation();
+            compilation.Compile(files.ToArray());
+            return compilation;
+        }
+
+        public static QcCompilation Create(string path, string text) => Create(new[] { new SourceFile(path, text) });
+
+        public CircuitSymbol? GetCircuit(string name) => _circuits.TryGetValue(name, out var c) ? c : null;
+
+        /// <summary>Lowers a circuit at the given arguments (others take defaults).</summary>
+        public LoweringResult Lower(string circuit, IReadOnlyDictionary<string, long>? arguments = null)
+        {
+            var symbol = GetCircuit(circuit) ?? throw new ArgumentException($"no circuit named '{circuit}'; the files declare: {string.Join(", ", _circuits.Keys)}", nameof(circuit));
+            if (HasErrors)
+            {
+                throw new InvalidOperationException("the compilation has errors; fix them before lowering:" + Environment.NewLine + string.Join(Environment.NewLine, _diagnostics.Where(d => d.IsError)));
+            }
+
+            return Lowerer.Lower(symbol, arguments);
+        }
+
+        private DiagnosticBag Bag(string path)
+        {
+            if (!_bags.TryGetValue(path, out var bag))
+            {
+                bag = new DiagnosticBag(path);
+                _bags[path] = bag;
+            }
+
+            return bag;
+        }
+
+        private void Compile(IReadOnlyList<SourceFile> files)
+        {
+            var order = new List<CircuitSymbol>();
+            foreach (var file in files)
+            {
+                var parsed = SyntaxParser.Parse(file.Path, file.Text);
+                var bag = Bag(file.Path);
+                foreach (var d in parsed.Diagnostics)
+                {
+                    bag.Add(d);
+                }
+
+                foreach (var declaration in parsed.Unit.Declarations)
+                {
+                    if (declaration is LayerDeclarationSyntax layer)
+                    {
+                        _layers.Add(layer);
+                        bag.Report(DiagnosticCatalog.LayerNotCompiled, layer.NameSpan, layer.Name);
+                        continue;
+                    }
+
+                    var c = (CircuitDeclarationSyntax)declaration;
+                    if (_circuits.ContainsKey(c.Name) || GateTable.TryGet(c.Name, out _))
+                    {
+                        bag.Report(DiagnosticCatalog.DuplicateDeclaration, c.NameSpan, GateTable.TryGet(c.Name, out _) ? "standard gate" : "circuit", c.Name);
+                        continue;
+                    }
+
+                    var text = file.Text.Substring(c.Span.Start, Math.Min(c.Span.Length, file.Text.Length - c.Span.Start));
+                    var symbol = new CircuitSymbol(c, file.Path, parsed.Unit.Namespace, text);
+                    _circuits[c.Name] = symbol;
+                    order.Add(symbol);
+                }
+            }
+
+            foreach (var circuit in order)
+            {
+                CircuitBinder.BindHeader(circuit, Bag(circuit.FilePath));
+            }
+
+            foreach (var circuit in order)
+            {
+                EnsureBound(circuit, circuit.Span, circuit.Name);
+            }
+
+            bool bindingErrors = _bags.Values.Any(b => b.HasErrors);
+            if (!bindingErrors)
+            {
+                foreach (var circuit in order.Where(c => c.HasDefaultInstantiation))
+                {
+                    var result = Lowerer.Lower(circuit);
+                    var bag = Bag(circuit.FilePath);
+                    foreach (var d in result.Diagnostics)
+                    {
+                        bag.Add(d);
+                    }
+
+                    if (result.Circuit != null)
+                    {
+                        _defaults[circuit] = result.Circuit;
+                        ReportUnusedElements(circuit, result, bag);
+                    }
+                }
+            }
+
+            _diagnostics.AddRange(_bags.Values.SelectMany(b => b.Items)
+                .GroupBy(d => d.FilePath).SelectMany(g => g.OrderBy(d => d.Span.Start))
+                .Distinct());
+        }
+
+        /// <returns>False when binding <paramref name="circuit"/> now would be recursive.</returns>
+        private bool EnsureBound(CircuitSymbol circuit, SourceSpan callSite, string caller)
+        {
+            _state.TryGetValue(circuit, out var state);
+            if (state == 2)
+            {
+                return true;
+            }
+
+            if (state == 1)
+            {
+                var chain = _binding.Reverse().SkipWhile(c => c != circuit).Select(c => c.Name).Concat(new[] { circuit.Name });
+                Bag(_binding.Peek().FilePath).Report(DiagnosticCatalog.RecursiveCall, callSite, string.Join(" → ", chain));
+                return false;
+            }
+
+            _state[circuit] = 1;
+            _binding.Push(circuit);
+            new CircuitBinder(circuit, _circuits, EnsureBound, Bag(circuit.FilePath)).BindBody();
+            _binding.Pop();
+            _state[circuit] = 2;
+            return true;
+        }
+
+        private static void ReportUnusedElements(CircuitSymbol circuit, LoweringResult result, DiagnosticBag bag)
+        {
+            foreach (var array in result.Circuit!.ParameterArrays)
+            {
+                var unused = Enumerable.Range(array.Offset, array.Size).Where(i => !result.UsedParameters.Contains(i)).ToList();
+                var symbol = circuit.ParamArrays.First(p => p.Name == array.Name);
+                if (unused.Count == 0 || !symbol.IsReferenced)
+                {
+                    continue; // fully used, or already reported as an unused array
+                }
+
+                var names = string.Join(", ", unused.Take(4).Select(array.ElementName)) + (unused.Count > 4 ? $" and {unused.Count - 4} more" : "");
+                bag.Report(DiagnosticCatalog.UnusedParameter, symbol.Span, array.Name, $" at elements {names} (with the default arguments)");
+            }
+        }
+    }
+}

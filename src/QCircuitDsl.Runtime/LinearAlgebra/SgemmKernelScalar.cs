@@ -1,0 +1,38 @@
+using System.Runtime.CompilerServices;
+
+namespace QCircuitDsl.Runtime.LinearAlgebra;
+
+/// <summary>
+/// Portable 4×4 micro-kernel for machines with neither AVX-512 nor AVX2/FMA. It uses the same one fused
+/// multiply-add per term as the vector kernels, so it also gives the same bits (only slower where FMA is
+/// emulated in software).
+/// </summary>
+internal static unsafe class SgemmKernelScalar
+{
+    public const int Mr = 4;
+    public const int Nr = 4;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Kernel4x4(int kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    {
+        float* acc = stackalloc float[Mr * Nr];
+        for (int t = 0; t < Mr * Nr; t++) acc[t] = 0f;
+
+        for (int p = 0; p < kc; p++)
+        {
+            for (int i = 0; i < Mr; i++)
+            {
+                float x = a[i];
+                float* row = acc + i * Nr;
+                row[0] = MathF.FusedMultiplyAdd(x, b[0], row[0]);
+                row[1] = MathF.FusedMultiplyAdd(x, b[1], row[1]);
+                row[2] = MathF.FusedMultiplyAdd(x, b[2], row[2]);
+                row[3] = MathF.FusedMultiplyAdd(x, b[3], row[3]);
+            }
+            a += Mr;
+            b += Nr;
+        }
+
+        GemmTile.Combine(acc, Nr, c, ldc, Mr, Nr, alpha, beta);
+    }
+}

@@ -1,0 +1,28 @@
+namespace QCircuitDsl.Runtime.LinearAlgebra;
+
+/// <summary>Runs the Sgemm driver over a <see cref="GemmPartition"/>, on the calling thread when it has one part.</summary>
+internal static unsafe class SgemmParallel
+{
+    public static void Run(SgemmDriver driver, int m, int n, GemmPartition part)
+    {
+        if (part.Threads == 1)
+        {
+            driver.Run(0, m, 0, n);
+            return;
+        }
+        var job = new Job(driver, m, n, part);
+        Parallel.For(0, part.Threads, new ParallelOptions { MaxDegreeOfParallelism = part.Threads }, job.RunPart);
+    }
+
+    // A class rather than a lambda: the driver holds raw pointers, which lambdas cannot capture.
+    private sealed class Job(SgemmDriver driver, int m, int n, GemmPartition part)
+    {
+        public void RunPart(int t)
+        {
+            var (start, end) = part.Range(t);
+            if (start >= end) return;
+            if (part.SplitRows) driver.Run(start, end, 0, n);
+            else driver.Run(0, m, start, end);
+        }
+    }
+}
