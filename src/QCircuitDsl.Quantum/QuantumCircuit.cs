@@ -400,12 +400,15 @@ public class QuantumCircuit
             {
                 ArrayPool<double>.Shared.Return(p);
                 string where = layout == ParameterLayout.Shared || pc == 0 ? $"parameter {k}" : $"sample {k / pc}, parameter {k % pc}";
-                throw new ArgumentException($"{name}[{k}] is {v} ({where}); expected finite values.", name);
+                throw new ArgumentException($"{name}[{k}] is {Describe(v)} ({where}); expected finite values.", name);
             }
             p[k] = double.CreateTruncating(v);
         }
         return p;
     }
+
+    private static string Describe<T>(T value) where T : unmanaged, IFloatingPointIeee754<T> =>
+        T.IsNaN(value) ? "NaN" : T.IsPositiveInfinity(value) ? "+Infinity" : T.IsNegativeInfinity(value) ? "-Infinity" : value.ToString();
 
     private static double[] InputNorms<T>(ReadOnlySpan<T> inputs, int batch, int length, string name) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -415,7 +418,7 @@ public class QuantumCircuit
             var x = inputs.Slice(b * length, length);
             for (int j = 0; j < length; j++)
                 if (!T.IsFinite(x[j]))
-                    throw new ArgumentException($"{name}[{b * length + j}] is {x[j]} (sample {b}, element {j}); expected finite values.", name);
+                    throw new ArgumentException($"{name}[{b * length + j}] is {Describe(x[j])} (sample {b}, element {j}); expected finite values.", name);
             double norm = AmplitudeEncoding.Norm(x);
             if (!(norm > 0) || !double.IsFinite(norm))
                 throw new ArgumentException($"{name} of sample {b} has norm {norm}; amplitude encoding expected a nonzero, finite norm.", name);

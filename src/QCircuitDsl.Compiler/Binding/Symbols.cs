@@ -107,9 +107,10 @@ namespace QCircuitDsl.Compiler.Binding
     /// <summary>A circuit declaration after binding: its interface and its bound body.</summary>
     public sealed class CircuitSymbol : Symbol
     {
-        internal CircuitSymbol(CircuitDeclarationSyntax declaration, string filePath, string? ns, string sourceText)
+        internal CircuitSymbol(CircuitDeclarationSyntax declaration, string filePath, string? ns, string sourceText, string fileText)
             : base(declaration.Name, declaration.NameSpan)
         {
+            FileText = fileText;
             Declaration = declaration;
             FilePath = filePath;
             Namespace = ns;
@@ -119,6 +120,8 @@ namespace QCircuitDsl.Compiler.Binding
         public CircuitDeclarationSyntax Declaration { get; }
         public string FilePath { get; }
         public string? Namespace { get; }
+        /// <summary>The whole text of the file the circuit is declared in (spans index into it).</summary>
+        public string FileText { get; }
         /// <summary>The text of the declaration as written, for doc comments.</summary>
         public string SourceText { get; }
 

@@ -82,6 +82,10 @@ namespace QCircuitDsl.Compiler.Ir
 
         public static AffineExpression operator *(double k, AffineExpression a) => a * k;
 
+        /// <summary>Divides every coefficient (not multiply by 1/k: generated code divides too, and the two must agree bit for bit).</summary>
+        public static AffineExpression operator /(AffineExpression a, double k) =>
+            Create(a.Constant / k, a._terms.Select(t => new AffineTerm(t.ParameterIndex, t.Coefficient / k)));
+
         public double Evaluate(IReadOnlyList<double> parameters)
         {
             double v = Constant;

@@ -92,7 +92,7 @@ namespace QCircuitDsl.Compiler.Lowering
                                 throw Error(DiagnosticCatalog.DivisionByZero, b.Span);
                             }
 
-                            return l * (1.0 / r.Constant);
+                            return l / r.Constant;
                         case '%':
                             if (r.Constant == 0.0)
                             {

@@ -124,9 +124,9 @@ public class GradientTests
     [Fact]
     public void Unused_parameters_and_zero_upstream_give_zero_gradient()
     {
-        var c = Circuit(2, 3, [G1(GateKind.RY, 0, P(0)), G1(GateKind.RX, 1, C(0.3)), G(GateKind.X, [1], [0])], AllReadouts(2));
+        var c = Circuit(2, 3, [G1(GateKind.RY, 0, P(0)), G1(GateKind.RX, 1, C(0.3)), G(GateKind.X, [0], [1])], AllReadouts(2));
         var u = new double[c.ReadoutLength];
-        u[0] = 1.0; // ⟨X0⟩
+        u[0] = 1.0; // ⟨X0⟩, unaffected by the cx whose target is q0
         var g = ReferenceInterpreter.Gradients(c, [0.4, 1.0, 2.0], null, u);
         Assert.Equal(Math.Cos(0.4), g.Parameters[0], 12); // ⟨X⟩ = sin p
         Assert.Equal(0.0, g.Parameters[1]);

@@ -1,0 +1,84 @@
+using System.IO;
+using System.Linq;
+using QCircuitDsl.Compiler.Binding;
+using QCircuitDsl.Compiler.Ir;
+
+namespace QCircuitDsl.Compiler.Emit
+{
+    /// <summary>
+    /// Writes one circuit's class: the source circuit in its doc comment, constructors, the
+    /// construction code (<see cref="ProgramBuilderEmitter"/>) and the engine it runs on.
+    /// Execution strategy: the class derives from <c>QuantumCircuit</c>, whose engine runs the gate
+    /// table built at construction; specialised, fused kernels for known sizes plug in here.
+    /// </summary>
+    internal static class CircuitClassEmitter
+    {
+        public const string ToolName = "QCircuitDsl.Generators";
+        public const string ToolVersion = "0.1.0";
+
+        public static void Emit(SourceWriter w, CircuitSymbol circuit, IrCircuit? defaultInstance)
+        {
+            var className = Names.ClassName(circuit.Name);
+            var file = Path.GetFileName(circuit.FilePath);
+
+            w.Line("/// <summary>");
+            w.Line($"/// Quantum circuit <c>{Names.Xml(circuit.Name)}</c> from <c>{Names.Xml(file)}</c>, compiled by QCircuitDsl.");
+            w.Line("/// </summary>");
+            w.Line("/// <remarks>");
+            if (defaultInstance != null)
+            {
+                var args = string.Join(", ", defaultInstance.Arguments.Select(a => a.Key + " = " + a.Value));
+                w.Line($"/// <para>With its default arguments ({Names.Xml(args)}): {defaultInstance.QubitCount} qubits, {defaultInstance.ParameterCount} parameters, {defaultInstance.Gates.Count} gates, {defaultInstance.ReadoutLength} readout values.</para>");
+            }
+
+            w.Line("/// <para>Source:</para>");
+            w.Line("/// <code>");
+            foreach (var line in circuit.SourceText.Replace("\r\n", "\n").Split('\n'))
+            {
+                w.Line("/// " + Names.Xml(line));
+            }
+
+            w.Line("/// </code>");
+            w.Line("/// </remarks>");
+            w.Line($"[global::System.CodeDom.Compiler.GeneratedCode({Names.Literal(ToolName)}, {Names.Literal(ToolVersion)})]");
+            using (w.Block($"public sealed partial class {className} : global::QCircuitDsl.Quantum.QuantumCircuit"))
+            {
+                w.Line("/// <summary>The name of the circuit in the .qc source.</summary>");
+                w.Line($"public const string CircuitName = {Names.Literal(circuit.Name)};");
+                w.Line();
+
+                var ctorParams = string.Join(", ", circuit.Parameters.Select(CtorParameter));
+                var passArgs = string.Join(", ", circuit.Parameters.Select(p => "@" + p.Name));
+                w.Line("/// <summary>Builds the circuit for these arguments; throws an exception naming the .qc line if an index is out of range for them.</summary>");
+                w.Line($"public {className}({ctorParams})");
+                w.Line("    : base(BuildProgram(" + passArgs + "))");
+                w.Line("{");
+                w.Line("}");
+
+                w.Line();
+                w.Line("/// <summary>The flat gate table for these arguments, without an engine.</summary>");
+                using (w.Block($"public static global::QCircuitDsl.Quantum.CircuitProgram BuildProgram({ctorParams})"))
+                {
+                    w.Line($"var __b = new global::QCircuitDsl.Quantum.CircuitProgramBuilder(CircuitName, {Names.Literal(file)});");
+                    w.Line($"Define(__b{string.Concat(circuit.Parameters.Select(p => ", @" + p.Name))});");
+                    w.Line("return __b.Build();");
+                }
+
+                w.Line();
+                new ProgramBuilderEmitter(w, circuit.FileText, file).EmitDefine(circuit);
+            }
+        }
+
+        private static string CtorParameter(IntParameterSymbol p)
+        {
+            if (p.Default is null)
+            {
+                return "int @" + p.Name;
+            }
+
+            return p.Default is BoundIntegerLiteral lit && lit.Value >= int.MinValue && lit.Value <= int.MaxValue
+                ? $"int @{p.Name} = {lit.Value}"
+                : $"int? @{p.Name} = null";
+        }
+    }
+}
