@@ -65,7 +65,7 @@ namespace QCircuitDsl.Generators
                 ct.ThrowIfCancellationRequested();
                 var compilation = QcCompilation.Create(ordered);
                 var generated = CSharpEmitter.Emit(compilation, rootNamespace);
-                return new CompilationSpec(new EquatableArray<GeneratedSource>(generated), new EquatableArray<Diagnostic>(compilation.Diagnostics));
+                return new CompilationSpec(new EquatableArray<GeneratedSource>(generated), new EquatableArray<QCircuitDsl.Compiler.Diagnostics.Diagnostic>(compilation.Diagnostics));
             }
             catch (OperationCanceledException)
             {
@@ -76,7 +76,7 @@ namespace QCircuitDsl.Generators
                 // The generator never throws: a bug in the compiler becomes a located build error.
                 var path = files.Length > 0 ? files[0].Path : "(no .qc file)";
                 var d = DiagnosticCatalog.InternalError.Create(path, QCircuitDsl.Compiler.Text.SourceSpan.None, e.GetType().Name + ": " + e.Message);
-                return new CompilationSpec(new EquatableArray<GeneratedSource>(Array.Empty<GeneratedSource>()), new EquatableArray<Diagnostic>(new[] { d }));
+                return new CompilationSpec(new EquatableArray<GeneratedSource>(Array.Empty<GeneratedSource>()), new EquatableArray<QCircuitDsl.Compiler.Diagnostics.Diagnostic>(new[] { d }));
             }
         }
 

@@ -408,7 +408,7 @@ public class QuantumCircuit
     }
 
     private static string Describe<T>(T value) where T : unmanaged, IFloatingPointIeee754<T> =>
-        T.IsNaN(value) ? "NaN" : T.IsPositiveInfinity(value) ? "+Infinity" : T.IsNegativeInfinity(value) ? "-Infinity" : value.ToString();
+        T.IsNaN(value) ? "NaN" : T.IsPositiveInfinity(value) ? "+Infinity" : T.IsNegativeInfinity(value) ? "-Infinity" : value.ToString(null, System.Globalization.CultureInfo.InvariantCulture);
 
     private static double[] InputNorms<T>(ReadOnlySpan<T> inputs, int batch, int length, string name) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -55,7 +55,7 @@ public static class Gemm
 
         fixed (float* pa = a, pb = b, pc = c)
         {
-            var driver = new SgemmDriver(kernels, transA, transB, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+            var driver = new SgemmDriver(kernels, transA, transB, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
             var part = GemmPartition.Choose(m, n, k, kernels.Mr, kernels.Nr, maxThreads);
             SgemmParallel.Run(driver, m, n, part);
         }

@@ -16,7 +16,8 @@ internal static unsafe class SgemmKernel256
     public const int Lanes = 8;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Kernel6x16(int kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    public static void Kernel6x16<TA>(int kc, TA a, float* b, float* c, nint ldc, float alpha, float beta)
+        where TA : struct, ISliverA
     {
         Vector256<float> c0a = default, c0b = default, c1a = default, c1b = default, c2a = default, c2b = default;
         Vector256<float> c3a = default, c3b = default, c4a = default, c4b = default, c5a = default, c5b = default;
@@ -26,13 +27,13 @@ internal static unsafe class SgemmKernel256
             var b0 = Vector256.Load(b);
             var b1 = Vector256.Load(b + 8);
             Vector256<float> x;
-            x = Vector256.Create(a[0]); c0a = Vector256.FusedMultiplyAdd(x, b0, c0a); c0b = Vector256.FusedMultiplyAdd(x, b1, c0b);
-            x = Vector256.Create(a[1]); c1a = Vector256.FusedMultiplyAdd(x, b0, c1a); c1b = Vector256.FusedMultiplyAdd(x, b1, c1b);
-            x = Vector256.Create(a[2]); c2a = Vector256.FusedMultiplyAdd(x, b0, c2a); c2b = Vector256.FusedMultiplyAdd(x, b1, c2b);
-            x = Vector256.Create(a[3]); c3a = Vector256.FusedMultiplyAdd(x, b0, c3a); c3b = Vector256.FusedMultiplyAdd(x, b1, c3b);
-            x = Vector256.Create(a[4]); c4a = Vector256.FusedMultiplyAdd(x, b0, c4a); c4b = Vector256.FusedMultiplyAdd(x, b1, c4b);
-            x = Vector256.Create(a[5]); c5a = Vector256.FusedMultiplyAdd(x, b0, c5a); c5b = Vector256.FusedMultiplyAdd(x, b1, c5b);
-            a += Mr;
+            x = Vector256.Create(a.At(0)); c0a = Vector256.FusedMultiplyAdd(x, b0, c0a); c0b = Vector256.FusedMultiplyAdd(x, b1, c0b);
+            x = Vector256.Create(a.At(1)); c1a = Vector256.FusedMultiplyAdd(x, b0, c1a); c1b = Vector256.FusedMultiplyAdd(x, b1, c1b);
+            x = Vector256.Create(a.At(2)); c2a = Vector256.FusedMultiplyAdd(x, b0, c2a); c2b = Vector256.FusedMultiplyAdd(x, b1, c2b);
+            x = Vector256.Create(a.At(3)); c3a = Vector256.FusedMultiplyAdd(x, b0, c3a); c3b = Vector256.FusedMultiplyAdd(x, b1, c3b);
+            x = Vector256.Create(a.At(4)); c4a = Vector256.FusedMultiplyAdd(x, b0, c4a); c4b = Vector256.FusedMultiplyAdd(x, b1, c4b);
+            x = Vector256.Create(a.At(5)); c5a = Vector256.FusedMultiplyAdd(x, b0, c5a); c5b = Vector256.FusedMultiplyAdd(x, b1, c5b);
+            a.Next();
             b += Nr;
         }
 
@@ -48,20 +49,21 @@ internal static unsafe class SgemmKernel256
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Kernel6x8(int kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    public static void Kernel6x8<TA>(int kc, TA a, float* b, float* c, nint ldc, float alpha, float beta)
+        where TA : struct, ISliverA
     {
         Vector256<float> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default;
 
         for (int p = 0; p < kc; p++)
         {
             var b0 = Vector256.Load(b);
-            c0 = Vector256.FusedMultiplyAdd(Vector256.Create(a[0]), b0, c0);
-            c1 = Vector256.FusedMultiplyAdd(Vector256.Create(a[1]), b0, c1);
-            c2 = Vector256.FusedMultiplyAdd(Vector256.Create(a[2]), b0, c2);
-            c3 = Vector256.FusedMultiplyAdd(Vector256.Create(a[3]), b0, c3);
-            c4 = Vector256.FusedMultiplyAdd(Vector256.Create(a[4]), b0, c4);
-            c5 = Vector256.FusedMultiplyAdd(Vector256.Create(a[5]), b0, c5);
-            a += Mr;
+            c0 = Vector256.FusedMultiplyAdd(Vector256.Create(a.At(0)), b0, c0);
+            c1 = Vector256.FusedMultiplyAdd(Vector256.Create(a.At(1)), b0, c1);
+            c2 = Vector256.FusedMultiplyAdd(Vector256.Create(a.At(2)), b0, c2);
+            c3 = Vector256.FusedMultiplyAdd(Vector256.Create(a.At(3)), b0, c3);
+            c4 = Vector256.FusedMultiplyAdd(Vector256.Create(a.At(4)), b0, c4);
+            c5 = Vector256.FusedMultiplyAdd(Vector256.Create(a.At(5)), b0, c5);
+            a.Next();
             b += Lanes;
         }
 

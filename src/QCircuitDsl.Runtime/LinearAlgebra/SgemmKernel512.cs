@@ -20,7 +20,8 @@ internal static unsafe class SgemmKernel512
 
     /// <summary>C[0..12, 0..32] = alpha·(Ap·Bp) + beta·C; beta == 0 means C is not read.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Kernel12x32(int kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    public static void Kernel12x32<TA>(int kc, TA a, float* b, float* c, nint ldc, float alpha, float beta)
+        where TA : struct, ISliverA
     {
         Vector512<float> c0a = default, c0b = default, c1a = default, c1b = default;
         Vector512<float> c2a = default, c2b = default, c3a = default, c3b = default;
@@ -34,19 +35,19 @@ internal static unsafe class SgemmKernel512
             var b0 = Vector512.Load(b);
             var b1 = Vector512.Load(b + 16);
             Vector512<float> x;
-            x = Vector512.Create(a[0]); c0a = Vector512.FusedMultiplyAdd(x, b0, c0a); c0b = Vector512.FusedMultiplyAdd(x, b1, c0b);
-            x = Vector512.Create(a[1]); c1a = Vector512.FusedMultiplyAdd(x, b0, c1a); c1b = Vector512.FusedMultiplyAdd(x, b1, c1b);
-            x = Vector512.Create(a[2]); c2a = Vector512.FusedMultiplyAdd(x, b0, c2a); c2b = Vector512.FusedMultiplyAdd(x, b1, c2b);
-            x = Vector512.Create(a[3]); c3a = Vector512.FusedMultiplyAdd(x, b0, c3a); c3b = Vector512.FusedMultiplyAdd(x, b1, c3b);
-            x = Vector512.Create(a[4]); c4a = Vector512.FusedMultiplyAdd(x, b0, c4a); c4b = Vector512.FusedMultiplyAdd(x, b1, c4b);
-            x = Vector512.Create(a[5]); c5a = Vector512.FusedMultiplyAdd(x, b0, c5a); c5b = Vector512.FusedMultiplyAdd(x, b1, c5b);
-            x = Vector512.Create(a[6]); c6a = Vector512.FusedMultiplyAdd(x, b0, c6a); c6b = Vector512.FusedMultiplyAdd(x, b1, c6b);
-            x = Vector512.Create(a[7]); c7a = Vector512.FusedMultiplyAdd(x, b0, c7a); c7b = Vector512.FusedMultiplyAdd(x, b1, c7b);
-            x = Vector512.Create(a[8]); c8a = Vector512.FusedMultiplyAdd(x, b0, c8a); c8b = Vector512.FusedMultiplyAdd(x, b1, c8b);
-            x = Vector512.Create(a[9]); c9a = Vector512.FusedMultiplyAdd(x, b0, c9a); c9b = Vector512.FusedMultiplyAdd(x, b1, c9b);
-            x = Vector512.Create(a[10]); cAa = Vector512.FusedMultiplyAdd(x, b0, cAa); cAb = Vector512.FusedMultiplyAdd(x, b1, cAb);
-            x = Vector512.Create(a[11]); cBa = Vector512.FusedMultiplyAdd(x, b0, cBa); cBb = Vector512.FusedMultiplyAdd(x, b1, cBb);
-            a += Mr;
+            x = Vector512.Create(a.At(0)); c0a = Vector512.FusedMultiplyAdd(x, b0, c0a); c0b = Vector512.FusedMultiplyAdd(x, b1, c0b);
+            x = Vector512.Create(a.At(1)); c1a = Vector512.FusedMultiplyAdd(x, b0, c1a); c1b = Vector512.FusedMultiplyAdd(x, b1, c1b);
+            x = Vector512.Create(a.At(2)); c2a = Vector512.FusedMultiplyAdd(x, b0, c2a); c2b = Vector512.FusedMultiplyAdd(x, b1, c2b);
+            x = Vector512.Create(a.At(3)); c3a = Vector512.FusedMultiplyAdd(x, b0, c3a); c3b = Vector512.FusedMultiplyAdd(x, b1, c3b);
+            x = Vector512.Create(a.At(4)); c4a = Vector512.FusedMultiplyAdd(x, b0, c4a); c4b = Vector512.FusedMultiplyAdd(x, b1, c4b);
+            x = Vector512.Create(a.At(5)); c5a = Vector512.FusedMultiplyAdd(x, b0, c5a); c5b = Vector512.FusedMultiplyAdd(x, b1, c5b);
+            x = Vector512.Create(a.At(6)); c6a = Vector512.FusedMultiplyAdd(x, b0, c6a); c6b = Vector512.FusedMultiplyAdd(x, b1, c6b);
+            x = Vector512.Create(a.At(7)); c7a = Vector512.FusedMultiplyAdd(x, b0, c7a); c7b = Vector512.FusedMultiplyAdd(x, b1, c7b);
+            x = Vector512.Create(a.At(8)); c8a = Vector512.FusedMultiplyAdd(x, b0, c8a); c8b = Vector512.FusedMultiplyAdd(x, b1, c8b);
+            x = Vector512.Create(a.At(9)); c9a = Vector512.FusedMultiplyAdd(x, b0, c9a); c9b = Vector512.FusedMultiplyAdd(x, b1, c9b);
+            x = Vector512.Create(a.At(10)); cAa = Vector512.FusedMultiplyAdd(x, b0, cAa); cAb = Vector512.FusedMultiplyAdd(x, b1, cAb);
+            x = Vector512.Create(a.At(11)); cBa = Vector512.FusedMultiplyAdd(x, b0, cBa); cBb = Vector512.FusedMultiplyAdd(x, b1, cBb);
+            a.Next();
             b += Nr;
         }
 
@@ -69,7 +70,8 @@ internal static unsafe class SgemmKernel512
 
     /// <summary>The 16-column variant, for a final B panel with at most 16 live columns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Kernel12x16(int kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    public static void Kernel12x16<TA>(int kc, TA a, float* b, float* c, nint ldc, float alpha, float beta)
+        where TA : struct, ISliverA
     {
         Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default;
         Vector512<float> c6 = default, c7 = default, c8 = default, c9 = default, cA = default, cB = default;
@@ -77,19 +79,19 @@ internal static unsafe class SgemmKernel512
         for (int p = 0; p < kc; p++)
         {
             var b0 = Vector512.Load(b);
-            c0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[0]), b0, c0);
-            c1 = Vector512.FusedMultiplyAdd(Vector512.Create(a[1]), b0, c1);
-            c2 = Vector512.FusedMultiplyAdd(Vector512.Create(a[2]), b0, c2);
-            c3 = Vector512.FusedMultiplyAdd(Vector512.Create(a[3]), b0, c3);
-            c4 = Vector512.FusedMultiplyAdd(Vector512.Create(a[4]), b0, c4);
-            c5 = Vector512.FusedMultiplyAdd(Vector512.Create(a[5]), b0, c5);
-            c6 = Vector512.FusedMultiplyAdd(Vector512.Create(a[6]), b0, c6);
-            c7 = Vector512.FusedMultiplyAdd(Vector512.Create(a[7]), b0, c7);
-            c8 = Vector512.FusedMultiplyAdd(Vector512.Create(a[8]), b0, c8);
-            c9 = Vector512.FusedMultiplyAdd(Vector512.Create(a[9]), b0, c9);
-            cA = Vector512.FusedMultiplyAdd(Vector512.Create(a[10]), b0, cA);
-            cB = Vector512.FusedMultiplyAdd(Vector512.Create(a[11]), b0, cB);
-            a += Mr;
+            c0 = Vector512.FusedMultiplyAdd(Vector512.Create(a.At(0)), b0, c0);
+            c1 = Vector512.FusedMultiplyAdd(Vector512.Create(a.At(1)), b0, c1);
+            c2 = Vector512.FusedMultiplyAdd(Vector512.Create(a.At(2)), b0, c2);
+            c3 = Vector512.FusedMultiplyAdd(Vector512.Create(a.At(3)), b0, c3);
+            c4 = Vector512.FusedMultiplyAdd(Vector512.Create(a.At(4)), b0, c4);
+            c5 = Vector512.FusedMultiplyAdd(Vector512.Create(a.At(5)), b0, c5);
+            c6 = Vector512.FusedMultiplyAdd(Vector512.Create(a.At(6)), b0, c6);
+            c7 = Vector512.FusedMultiplyAdd(Vector512.Create(a.At(7)), b0, c7);
+            c8 = Vector512.FusedMultiplyAdd(Vector512.Create(a.At(8)), b0, c8);
+            c9 = Vector512.FusedMultiplyAdd(Vector512.Create(a.At(9)), b0, c9);
+            cA = Vector512.FusedMultiplyAdd(Vector512.Create(a.At(10)), b0, cA);
+            cB = Vector512.FusedMultiplyAdd(Vector512.Create(a.At(11)), b0, cB);
+            a.Next();
             b += Lanes;
         }
 

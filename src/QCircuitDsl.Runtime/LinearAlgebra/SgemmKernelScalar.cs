@@ -13,7 +13,8 @@ internal static unsafe class SgemmKernelScalar
     public const int Nr = 4;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Kernel4x4(int kc, float* a, float* b, float* c, nint ldc, float alpha, float beta)
+    public static void Kernel4x4<TA>(int kc, TA a, float* b, float* c, nint ldc, float alpha, float beta)
+        where TA : struct, ISliverA
     {
         float* acc = stackalloc float[Mr * Nr];
         for (int t = 0; t < Mr * Nr; t++) acc[t] = 0f;
@@ -22,14 +23,14 @@ internal static unsafe class SgemmKernelScalar
         {
             for (int i = 0; i < Mr; i++)
             {
-                float x = a[i];
+                float x = a.At(i);
                 float* row = acc + i * Nr;
                 row[0] = MathF.FusedMultiplyAdd(x, b[0], row[0]);
                 row[1] = MathF.FusedMultiplyAdd(x, b[1], row[1]);
                 row[2] = MathF.FusedMultiplyAdd(x, b[2], row[2]);
                 row[3] = MathF.FusedMultiplyAdd(x, b[3], row[3]);
             }
-            a += Mr;
+            a.Next();
             b += Nr;
         }
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using Tensor = QCircuitDsl.Runtime.Tensors.Tensor;
 
 namespace QCircuitDsl.Runtime.Ops;
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using Tensor = QCircuitDsl.Runtime.Tensors.Tensor;
 using QCircuitDsl.Runtime.Tensors;
 
 namespace QCircuitDsl.Runtime.Ops;
@@ -48,7 +49,7 @@ internal static class ReductionKernels
 
         // General case: move reduced dims last, so each output owns one contiguous segment.
         var kept = Enumerable.Range(0, n).Where(d => !dims.Contains(d));
-        var permuted = x.Permute(kept.Concat(dims).ToArray());
+        var permuted = ViewOps.Permute(x.Detach(), kept.Concat(dims).ToArray());
         var contiguous = StridedCopy.ToContiguous(permuted);
         var data = contiguous.Data<T>();
         var baseOffset = contiguous.Offset;

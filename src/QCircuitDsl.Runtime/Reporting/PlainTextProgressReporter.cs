@@ -86,7 +86,8 @@ public sealed class PlainTextProgressReporter : IProgressReporter
             long now = _owner._time.GetTimestamp();
             lock (_gate)
             {
-                if (_finished || _owner._time.GetElapsedTime(_lastPrintTimestamp, now) < _owner.Interval)
+                // At 100% the final line from Complete() says it all; skip a redundant periodic one.
+                if (_finished || (Total > 0 && done >= Total) || _owner._time.GetElapsedTime(_lastPrintTimestamp, now) < _owner.Interval)
                     return;
                 _lastPrintTimestamp = now;
             }

@@ -1,0 +1,3 @@
+using QCircuitDsl.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
