@@ -4,7 +4,7 @@ namespace QCircuitDsl.Benchmarks;
 
 /// <summary>
 /// A small Stopwatch harness: warm up (so tiered JIT reaches optimized code), then time batches long
-/// enough to dwarf timer overhead and report the median per-call time over the batches.
+/// enough to dwarf timer overhead; callers compare per-call times across batches (best or median).
 /// </summary>
 public static class BenchTimer
 {

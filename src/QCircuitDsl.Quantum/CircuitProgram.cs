@@ -52,9 +52,18 @@ public sealed class CircuitProgram
         }
 
         int readoutLength = 0;
-        foreach (var term in readouts)
+        var resolvedReadouts = new ReadoutTerm[readouts.Count];
+        for (int r = 0; r < readouts.Count; r++)
         {
+            var term = readouts[r];
             ArgumentNullException.ThrowIfNull(term, nameof(readouts));
+            if (term.Kind == ReadoutKind.State && term.Qubits.Length == 0)
+            {
+                if (qubitCount > GateInfo.MaxQubits - 1)
+                    throw new ArgumentException($"the state readout of circuit '{name}' ({qubitCount} qubits) is too large; expected at most {GateInfo.MaxQubits - 1} qubits.", nameof(readouts));
+                term = new ReadoutTerm(ReadoutKind.State, "", Enumerable.Range(0, qubitCount).ToArray());
+            }
+            resolvedReadouts[r] = term;
             foreach (int q in term.Qubits)
                 if (q >= qubitCount)
                     throw new ArgumentOutOfRangeException(nameof(readouts), q, $"readout {term} uses qubit {q}; circuit '{name}' has {qubitCount} qubits.");
@@ -70,7 +79,7 @@ public sealed class CircuitProgram
         ParameterCount = offset;
         Input = input;
         Gates = gates.ToArray();
-        Readouts = readouts.ToArray();
+        Readouts = resolvedReadouts;
         ReadoutLength = readoutLength;
     }
 

@@ -22,6 +22,19 @@ public sealed record ParameterArrayInfo(string Name, IReadOnlyList<int> Shape, i
         return (int)size;
     }
 
+    /// <summary>Structural equality (the shape is compared element-wise, not by reference).</summary>
+    public bool Equals(ParameterArrayInfo? other) =>
+        other is not null && Name == other.Name && Offset == other.Offset && Shape.SequenceEqual(other.Shape);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Name);
+        hash.Add(Offset);
+        foreach (int d in Shape) hash.Add(d);
+        return hash.ToHashCode();
+    }
+
     public override string ToString() =>
         $"{Name}{string.Concat(Shape.Select(d => $"[{d}]"))} @ {Offset}";
 }
@@ -88,12 +101,15 @@ public sealed class GateOp
 /// <summary>One readout term; a circuit's readout vector is its terms' values concatenated.</summary>
 public sealed class ReadoutTerm
 {
-    /// <summary>Creates and validates a term. For <see cref="ReadoutKind.State"/> pass all qubits 0..n−1 in order.</summary>
+    /// <summary>
+    /// Creates and validates a term. For <see cref="ReadoutKind.State"/> pass all qubits 0..n−1 in order, or none:
+    /// a state term without qubits (Length 0 until then) is completed to all qubits by <see cref="CircuitProgram"/>.
+    /// </summary>
     public ReadoutTerm(ReadoutKind kind, string axes, int[] qubits)
     {
         ArgumentNullException.ThrowIfNull(qubits);
         axes ??= "";
-        if (qubits.Length == 0)
+        if (qubits.Length == 0 && kind != ReadoutKind.State)
             throw new ArgumentException($"a {kind} readout needs at least one qubit.", nameof(qubits));
         var seen = new HashSet<int>();
         foreach (int q in qubits)
@@ -124,7 +140,7 @@ public sealed class ReadoutTerm
                 if (qubits.Length > GateInfo.MaxQubits - 1) throw new ArgumentException($"a state readout supports at most {GateInfo.MaxQubits - 1} qubits.", nameof(qubits));
                 for (int k = 0; k < qubits.Length; k++)
                     if (qubits[k] != k) throw new ArgumentException("a state readout must list all qubits 0..n-1 in order.", nameof(qubits));
-                Length = 2 << qubits.Length;
+                Length = qubits.Length == 0 ? 0 : 2 << qubits.Length;
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown readout kind.");

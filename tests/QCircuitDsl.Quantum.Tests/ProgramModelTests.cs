@@ -136,6 +136,10 @@ public class ProgramModelTests
         Assert.Contains("f.qc(2,2)", Assert.Throws<ArgumentOutOfRangeException>(() => new CircuitProgram("q", 3, [], null, [new GateOp(GateKind.X, [], [3], [], false, "f.qc(2,2)")], [])).Message);
         Assert.Contains("uses parameter 2", Assert.Throws<ArgumentOutOfRangeException>(() => new CircuitProgram("p", 1, [new("a", [2], 0)], null, [new GateOp(GateKind.RZ, [], [0], [ParamExpr.Param(2)])], [])).Message);
         Assert.Contains("uses qubit 5", Assert.Throws<ArgumentOutOfRangeException>(() => new CircuitProgram("r", 2, [], null, [], [new ReadoutTerm(ReadoutKind.Probabilities, "", [5])])).Message);
+        var completed = new CircuitProgram("st", 2, [], null, [], [new ReadoutTerm(ReadoutKind.State, "", [])]);
+        Assert.Equal([0, 1], completed.Readouts[0].Qubits);
+        Assert.Equal(8, completed.Readouts[0].Length);
+        Assert.Equal(8, completed.ReadoutLength);
         Assert.Contains("all 3 qubits", Assert.Throws<ArgumentException>(() => new CircuitProgram("s", 3, [], null, [], [new ReadoutTerm(ReadoutKind.State, "", [0, 1])])).Message);
     }
 
@@ -145,6 +149,9 @@ public class ProgramModelTests
         Assert.Equal(24, new ParameterArrayInfo("w", [2, 3, 4], 0).Size);
         Assert.Equal(1, new ParameterArrayInfo("s", [], 0).Size);
         Assert.Throws<ArgumentException>(() => new ParameterArrayInfo("z", [2, 0], 0));
+        Assert.Equal(new ParameterArrayInfo("w", [2, 3], 4), new ParameterArrayInfo("w", new List<int> { 2, 3 }, 4));
+        Assert.Equal(new ParameterArrayInfo("w", [2, 3], 4).GetHashCode(), new ParameterArrayInfo("w", [2, 3], 4).GetHashCode());
+        Assert.NotEqual(new ParameterArrayInfo("w", [2, 3], 4), new ParameterArrayInfo("w", [3, 2], 4));
     }
 
     [Fact]

@@ -96,7 +96,8 @@ namespace QCircuitDsl.Compiler.Interpretation
             {
                 for (int j = 0; j < n; j++)
                 {
-                    if (Complex.Abs(m[i, j] - (i == j ? Complex.One : Complex.Zero)) > tolerance)
+                    // Written as !(… <= …) so that a NaN entry counts as "not the identity".
+                    if (!(Complex.Abs(m[i, j] - (i == j ? Complex.One : Complex.Zero)) <= tolerance))
                     {
                         return false;
                     }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace QCircuitDsl.Quantum.Engine;
 
@@ -35,22 +36,34 @@ internal static class GateKernels
     }
 
     /// <summary>ψ ← M ψ on one target (2×2 matrix, split re/im), where all control bits are set.</summary>
+    /// <remarks>
+    /// Walks blocks of 2·target amplitudes (pairs (i, i+target) inside each block) instead of inserting bits
+    /// per index, and uses unchecked refs: the spans are validated by the caller to be exactly 2^n long.
+    /// </remarks>
     public static void Apply1<T>(Span<T> re, Span<T> im, int target, int control, ReadOnlySpan<T> mr, ReadOnlySpan<T> mi)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T m00r = mr[0], m00i = mi[0], m01r = mr[1], m01i = mi[1];
         T m10r = mr[2], m10i = mi[2], m11r = mr[3], m11i = mi[3];
-        int half = re.Length >> 1;
-        for (int k = 0; k < half; k++)
+        int dim = re.Length;
+        if (im.Length != dim) throw new ArgumentException("re and im must have the same length.", nameof(im));
+        ref T rr = ref MemoryMarshal.GetReference(re);
+        ref T ri = ref MemoryMarshal.GetReference(im);
+        for (int block = 0; block < dim; block += target << 1)
         {
-            int i0 = InsertZero(k, target);
-            if ((i0 & control) != control) continue;
-            int i1 = i0 | target;
-            T ar = re[i0], ai = im[i0], br = re[i1], bi = im[i1];
-            re[i0] = m00r * ar - m00i * ai + m01r * br - m01i * bi;
-            im[i0] = m00r * ai + m00i * ar + m01r * bi + m01i * br;
-            re[i1] = m10r * ar - m10i * ai + m11r * br - m11i * bi;
-            im[i1] = m10r * ai + m10i * ar + m11r * bi + m11i * br;
+            for (int i0 = block; i0 < block + target; i0++)
+            {
+                if ((i0 & control) != control) continue;
+                ref T r0 = ref Unsafe.Add(ref rr, i0);
+                ref T q0 = ref Unsafe.Add(ref ri, i0);
+                ref T r1 = ref Unsafe.Add(ref rr, i0 + target);
+                ref T q1 = ref Unsafe.Add(ref ri, i0 + target);
+                T ar = r0, ai = q0, br = r1, bi = q1;
+                r0 = m00r * ar - m00i * ai + m01r * br - m01i * bi;
+                q0 = m00r * ai + m00i * ar + m01r * bi + m01i * br;
+                r1 = m10r * ar - m10i * ai + m11r * br - m11i * bi;
+                q1 = m10r * ai + m10i * ar + m11r * bi + m11i * br;
+            }
         }
     }
 

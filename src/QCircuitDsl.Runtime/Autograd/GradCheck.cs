@@ -66,7 +66,7 @@ public static class GradCheck
                 var oneHot = new double[outCount];
                 oneHot[o] = 1;
                 var grads = Engine.Grad([output], checkedInputs.Select(i => inputs[i]).ToArray(),
-                    [Torch.Tensor(oneHot, output.Shape)], retainGraph: true, createGraph: false, allowUnused: true);
+                    [Tensor.FromArray(oneHot, output.Shape)], retainGraph: true, createGraph: false, allowUnused: true);
                 for (var k = 0; k < checkedInputs.Length; k++)
                 {
                     if (grads[k] is not { } g) continue;

@@ -11,7 +11,7 @@ internal static unsafe class SgemmParallel
             return;
         }
         var job = new Job(driver, m, n, part);
-        Parallel.For(0, part.Threads, new ParallelOptions { MaxDegreeOfParallelism = part.Threads }, job.RunPart);
+        GemmWorkerPool.Shared.Run(part.Threads, job.RunPart);
     }
 
     // A class rather than a lambda: the driver holds raw pointers, which lambdas cannot capture.

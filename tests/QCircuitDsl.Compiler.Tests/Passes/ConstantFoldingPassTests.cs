@@ -85,6 +85,13 @@ public class ConstantFoldingPassTests
     }
 
     [Fact]
+    public void Non_finite_constant_angles_are_not_mistaken_for_identity()
+    {
+        Assert.False(ConstantFoldingPass.IsIdentity(G1(GateKind.RX, 0, C(double.NaN))));
+        Assert.False(ConstantFoldingPass.IsIdentity(G(GateKind.U3, [0], angles: [C(0), C(double.PositiveInfinity), C(0)])));
+    }
+
+    [Fact]
     public void Circuit_metadata_is_kept_and_unchanged_circuits_are_returned_as_is()
     {
         var c = Circuit(2, 2, [G1(GateKind.RX, 0, C(0)), G1(GateKind.RY, 1, P(1))], AllReadouts(2), inputLength: 3);

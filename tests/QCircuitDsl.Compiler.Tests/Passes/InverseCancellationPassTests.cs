@@ -34,6 +34,8 @@ public class InverseCancellationPassTests
         { "iswap inv@iswap", G(GateKind.ISwap, [0, 1]), G(GateKind.ISwap, [0, 1], adjoint: true) },
         { "iswap inv@iswap reversed", G(GateKind.ISwap, [0, 1]), G(GateKind.ISwap, [1, 0], adjoint: true) },
         { "inv@h h", G(GateKind.H, [0], adjoint: true), G1(GateKind.H, 0) },
+        { "h inv@h", G1(GateKind.H, 0), G(GateKind.H, [0], adjoint: true) },
+        { "inv@cx inv@cx", G(GateKind.X, [2], [1], adjoint: true), G(GateKind.X, [2], [1], adjoint: true) },
     };
 
     [Theory]
