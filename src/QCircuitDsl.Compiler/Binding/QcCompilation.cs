@@ -135,6 +135,12 @@ namespace QCircuitDsl.Compiler.Binding
             bool bindingErrors = _bags.Values.Any(b => b.HasErrors);
             if (!bindingErrors)
             {
+                foreach (var circuit in order.Where(c => !c.HasDefaultInstantiation))
+                {
+                    var missing = string.Join(", ", circuit.Parameters.Where(p => p.Default is null).Select(p => "'" + p.Name + "'"));
+                    Bag(circuit.FilePath).Report(DiagnosticCatalog.InstantiationDeferred, circuit.Span, circuit.Name, " (no default for " + missing + ")");
+                }
+
                 foreach (var circuit in order.Where(c => c.HasDefaultInstantiation))
                 {
                     var result = Lowerer.Lower(circuit);

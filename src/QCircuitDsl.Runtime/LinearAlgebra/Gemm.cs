@@ -34,12 +34,12 @@ public static class Gemm
     /// <exception cref="ArgumentException">A span is shorter than its matrix needs, or c overlaps a or b.</exception>
     public static void Sgemm(bool transA, bool transB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc) =>
-        Sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, SgemmKernelSet.Best, MaxDegreeOfParallelism);
+        Sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, SgemmKernelSelection.Best, MaxDegreeOfParallelism);
 
     /// <summary>Sgemm with an explicit kernel family and thread cap, so tests can cover every path.</summary>
     internal static unsafe void Sgemm(bool transA, bool transB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc,
-        SgemmKernelSet kernels, int maxThreads)
+        SgemmKernelKind kernels, int maxThreads)
     {
         GemmArguments.Validate(transA, transB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc);
         a = a[..(int)GemmArguments.RequiredLength(transA ? k : m, transA ? m : k, lda)];
@@ -53,11 +53,22 @@ public static class Gemm
             return;
         }
 
+        var (mr, nr) = SgemmKernelSelection.TileOf(kernels);
+        var part = GemmPartition.Choose(m, n, k, mr, nr, maxThreads);
         fixed (float* pa = a, pb = b, pc = c)
         {
-            var driver = new SgemmDriver(kernels, transA, transB, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
-            var part = GemmPartition.Choose(m, n, k, kernels.Mr, kernels.Nr, maxThreads);
-            SgemmParallel.Run(driver, m, n, part);
+            switch (kernels)
+            {
+                case SgemmKernelKind.Vector512:
+                    SgemmParallel.Run(new SgemmDriver<Avx512Kernels>(transA, transB, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc), m, n, part);
+                    break;
+                case SgemmKernelKind.Vector256:
+                    SgemmParallel.Run(new SgemmDriver<Avx2Kernels>(transA, transB, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc), m, n, part);
+                    break;
+                default:
+                    SgemmParallel.Run(new SgemmDriver<PortableKernels>(transA, transB, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc), m, n, part);
+                    break;
+            }
         }
     }
 

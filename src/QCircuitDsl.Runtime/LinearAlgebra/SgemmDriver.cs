@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace QCircuitDsl.Runtime.LinearAlgebra;
 
 /// <summary>
@@ -5,118 +7,144 @@ namespace QCircuitDsl.Runtime.LinearAlgebra;
 /// and each Kc-deep k block, pack B once; for each Mc-tall row block, pack A (or read it in place); then
 /// sweep micro-tiles with the B micro-panel held in L1 and A slivers streamed from L2.
 /// </summary>
-internal readonly unsafe struct SgemmDriver
+internal readonly unsafe struct SgemmDriver<TK> where TK : struct, ISgemmKernels
 {
     /// <summary>
     /// Packing untransposed A costs about a cycle per element (a transpose) while each element feeds n FMAs
     /// (n / 32 cycles at AVX-512 peak), so for narrow C (the models' n = 32..64) packing A would cost as
-    /// much as the multiply. Then full slivers are read in place; beyond this n, packing pays for its
-    /// better cache and TLB behaviour. Transposed A is always packed: read in place, each p would touch a
-    /// new cache line lda apart, which thrashes L1 sets for power-of-two-ish lda.
+    /// much as the multiply. Then slivers are read in place; beyond this n, packing pays for its better
+    /// cache and TLB behaviour. Transposed A is always packed (a cheap contiguous copy): read in place,
+    /// each p would touch a new cache line lda apart, which thrashes L1 sets for power-of-two-ish lda.
     /// </summary>
     public const int PackANThreshold = 128;
 
-    private readonly SgemmKernelSet _ks;
     private readonly bool _transA, _transB, _packA;
     private readonly int _k;
     private readonly float _alpha, _beta;
     private readonly float* _a, _b, _c;
     private readonly nint _lda, _ldb, _ldc;
 
-    public SgemmDriver(SgemmKernelSet ks, bool transA, bool transB, int n, int k, float alpha,
+    public SgemmDriver(bool transA, bool transB, int n, int k, float alpha,
         float* a, int lda, float* b, int ldb, float beta, float* c, int ldc)
     {
-        _ks = ks; _transA = transA; _transB = transB; _k = k; _alpha = alpha; _beta = beta;
+        _transA = transA; _transB = transB; _k = k; _alpha = alpha; _beta = beta;
         _a = a; _b = b; _c = c; _lda = lda; _ldb = ldb; _ldc = ldc;
-        _packA = transA || n > PackANThreshold;
+        _packA = n > PackANThreshold;
     }
 
     /// <summary>Computes rows [i0, i1) × columns [j0, j1) of C; requires k &gt; 0 and alpha != 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(int i0, int i1, int j0, int j1)
     {
-        var ks = _ks;
         // Split k into equal blocks no deeper than Kc. This depends on k alone, so every element of C
         // sees the same sequence of partial sums whatever rectangle (and thread) it falls in.
-        int kBlocks = (_k + ks.Kc - 1) / ks.Kc;
+        int kBlocks = (_k + TK.Kc - 1) / TK.Kc;
         int kcMax = (_k + kBlocks - 1) / kBlocks;
-        int ncMax = Math.Min(ks.Nc, RoundUp(j1 - j0, ks.Nr));
-        int mcMax = Math.Min(ks.Mc, RoundUp(i1 - i0, ks.Mr));
+        int ncMax = Math.Min(TK.Nc, RoundUp(j1 - j0, TK.Nr));
+        int mcMax = Math.Min(TK.Mc, RoundUp(i1 - i0, TK.Mr));
         float* packB = GemmScratch.PackB(kcMax * ncMax);
-        float* packA = GemmScratch.PackA(kcMax * (_packA ? mcMax : ks.Mr));
-        float* tile = stackalloc float[ks.Mr * ks.Nr];
+        float* packA = _packA ? GemmScratch.PackA(kcMax * mcMax) : null;
+        float* tile = stackalloc float[TK.Mr * TK.Nr];
 
-        for (int jc = j0; jc < j1; jc += ks.Nc)
+        for (int jc = j0; jc < j1; jc += TK.Nc)
         {
-            int nc = Math.Min(ks.Nc, j1 - jc);
+            int nc = Math.Min(TK.Nc, j1 - jc);
             for (int kb = 0; kb < kBlocks; kb++)
             {
                 int pc = (int)((long)kb * _k / kBlocks);
                 int kc = (int)((long)(kb + 1) * _k / kBlocks) - pc;
                 // The first k block applies the caller's beta; later ones accumulate onto it.
                 float beta = kb == 0 ? _beta : 1f;
-                SgemmPacking.PackB(_transB, _b, _ldb, pc, jc, kc, nc, ks.Nr, ks.Lanes, packB);
+                SgemmPacking.PackB(_transB, _b, _ldb, pc, jc, kc, nc, TK.Nr, TK.Lanes, packB);
 
-                for (int ic = i0; ic < i1; ic += ks.Mc)
+                for (int ic = i0; ic < i1; ic += TK.Mc)
                 {
-                    int mc = Math.Min(ks.Mc, i1 - ic);
-                    if (_packA)
-                    {
-                        SgemmPacking.PackA(_transA, _a, _lda, ic, pc, mc, kc, ks.Mr, packA);
-                    }
-                    else if (mc % ks.Mr != 0)
-                    {
-                        // Only a ragged last sliver is packed (zero-padded) so the kernel never reads past A.
-                        int last = mc - mc % ks.Mr;
-                        SgemmPacking.PackA(_transA, _a, _lda, ic + last, pc, mc - last, kc, ks.Mr, packA);
-                    }
+                    int mc = Math.Min(TK.Mc, i1 - ic);
+                    if (_packA) SgemmPacking.PackA(_transA, _a, _lda, ic, pc, mc, kc, TK.Mr, packA);
                     MacroKernel(packA, packB, ic, jc, mc, nc, pc, kc, beta, tile);
                 }
             }
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MacroKernel(float* packA, float* packB, int ic, int jc, int mc, int nc, int pc, int kc, float beta, float* tile)
     {
-        var ks = _ks;
-        for (int jr = 0; jr < nc; jr += ks.Nr)
+        for (int jr = 0; jr < nc; jr += TK.Nr)
         {
-            int cols = Math.Min(ks.Nr, nc - jr);
-            int width = SgemmPacking.PanelWidth(cols, ks.Nr, ks.Lanes);
-            bool wide = width == ks.Nr;
+            int cols = Math.Min(TK.Nr, nc - jr);
+            int width = SgemmPacking.PanelWidth(cols, TK.Nr, TK.Lanes);
             float* bPanel = packB + (nint)jr * kc;
 
-            for (int ir = 0; ir < mc; ir += ks.Mr)
+            for (int ir = 0; ir < mc; ir += TK.Mr)
             {
-                int rows = Math.Min(ks.Mr, mc - ir);
+                int rows = Math.Min(TK.Mr, mc - ir);
                 float* cTile = _c + (ic + ir) * _ldc + jc + jr;
-                if (_packA || rows < ks.Mr)
+                if (_packA)
                 {
-                    var sliver = new ColumnSliver(_packA ? packA + (nint)ir * kc : packA, ks.Mr);
-                    Tile(wide ? ks.WideColumns : ks.NarrowColumns, sliver, kc, bPanel, cTile, rows, cols, width, beta, tile);
+                    var sliver = new ColumnSliver(packA + (nint)ir * kc, TK.Mr);
+                    Tile(sliver, rows, cols, width, kc, bPanel, cTile, beta, tile);
+                }
+                else if (_transA)
+                {
+                    var sliver = new ColumnSliver(_a + pc * _lda + ic + ir, _lda);
+                    Tile(sliver, rows, cols, width, kc, bPanel, cTile, beta, tile);
                 }
                 else
                 {
                     var sliver = new RowSliver(_a + (ic + ir) * _lda + pc, _lda);
-                    Tile(wide ? ks.WideRows : ks.NarrowRows, sliver, kc, bPanel, cTile, rows, cols, width, beta, tile);
+                    Tile(sliver, rows, cols, width, kc, bPanel, cTile, beta, tile);
                 }
             }
         }
     }
 
-    private void Tile<TA>(delegate*<int, TA, float*, float*, nint, float, float, void> kernel, TA sliver, int kc,
-        float* bPanel, float* cTile, int rows, int cols, int width, float beta, float* tile)
+    /// <summary>
+    /// One micro-tile. Ragged rows run a kernel compiled for exactly that many rows; ragged columns are
+    /// computed into a scratch tile (the packed panel is zero-padded) and only the live part written back.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Tile<TA>(TA sliver, int rows, int cols, int width, int kc, float* bPanel, float* cTile, float beta, float* tile)
         where TA : struct, ISliverA
     {
-        if (rows == _ks.Mr && cols == width)
+        bool wide = width == TK.Nr;
+        if (cols == width)
         {
-            kernel(kc, sliver, bPanel, cTile, _ldc, _alpha, beta);
+            Kernel(wide, rows, kc, sliver, bPanel, cTile, _ldc, _alpha, beta);
         }
         else
         {
-            // Edge tile: compute the padded tile aside, then write back only the live part.
-            kernel(kc, sliver, bPanel, tile, width, 1f, 0f);
+            Kernel(wide, rows, kc, sliver, bPanel, tile, width, 1f, 0f);
             GemmTile.Combine(tile, width, cTile, _ldc, rows, cols, _alpha, beta);
         }
+    }
+
+    private static void Kernel<TA>(bool wide, int rows, int kc, TA a, float* b, float* c, nint ldc, float alpha, float beta)
+        where TA : struct, ISliverA
+    {
+        switch (rows)
+        {
+            case 12: Kernel<TA, Rows12>(wide, kc, a, b, c, ldc, alpha, beta); break;
+            case 11: Kernel<TA, Rows11>(wide, kc, a, b, c, ldc, alpha, beta); break;
+            case 10: Kernel<TA, Rows10>(wide, kc, a, b, c, ldc, alpha, beta); break;
+            case 9: Kernel<TA, Rows9>(wide, kc, a, b, c, ldc, alpha, beta); break;
+            case 8: Kernel<TA, Rows8>(wide, kc, a, b, c, ldc, alpha, beta); break;
+            case 7: Kernel<TA, Rows7>(wide, kc, a, b, c, ldc, alpha, beta); break;
+            case 6: Kernel<TA, Rows6>(wide, kc, a, b, c, ldc, alpha, beta); break;
+            case 5: Kernel<TA, Rows5>(wide, kc, a, b, c, ldc, alpha, beta); break;
+            case 4: Kernel<TA, Rows4>(wide, kc, a, b, c, ldc, alpha, beta); break;
+            case 3: Kernel<TA, Rows3>(wide, kc, a, b, c, ldc, alpha, beta); break;
+            case 2: Kernel<TA, Rows2>(wide, kc, a, b, c, ldc, alpha, beta); break;
+            default: Kernel<TA, Rows1>(wide, kc, a, b, c, ldc, alpha, beta); break;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Kernel<TA, TR>(bool wide, int kc, TA a, float* b, float* c, nint ldc, float alpha, float beta)
+        where TA : struct, ISliverA where TR : struct, IRowCount
+    {
+        if (wide) TK.Wide<TA, TR>(kc, a, b, c, ldc, alpha, beta);
+        else TK.Narrow<TA, TR>(kc, a, b, c, ldc, alpha, beta);
     }
 
     private static int RoundUp(int x, int multiple) => (x + multiple - 1) / multiple * multiple;

@@ -3,9 +3,9 @@ using System.Runtime.CompilerServices;
 namespace QCircuitDsl.Runtime.LinearAlgebra;
 
 /// <summary>
-/// Portable 4×4 micro-kernel for machines with neither AVX-512 nor AVX2/FMA. It uses the same one fused
-/// multiply-add per term as the vector kernels, so it also gives the same bits (only slower where FMA is
-/// emulated in software).
+/// Portable micro-kernel (up to 4 rows × 4 columns) for machines with neither AVX-512 nor AVX2/FMA. It uses
+/// the same one fused multiply-add per term as the vector kernels, so it also gives the same bits (only
+/// slower where FMA is emulated in software).
 /// </summary>
 internal static unsafe class SgemmKernelScalar
 {
@@ -13,15 +13,16 @@ internal static unsafe class SgemmKernelScalar
     public const int Nr = 4;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Kernel4x4<TA>(int kc, TA a, float* b, float* c, nint ldc, float alpha, float beta)
+    public static void Kernel<TA, TR>(int kc, TA a, float* b, float* c, nint ldc, float alpha, float beta)
         where TA : struct, ISliverA
+        where TR : struct, IRowCount
     {
         float* acc = stackalloc float[Mr * Nr];
         for (int t = 0; t < Mr * Nr; t++) acc[t] = 0f;
 
         for (int p = 0; p < kc; p++)
         {
-            for (int i = 0; i < Mr; i++)
+            for (int i = 0; i < TR.Rows; i++)
             {
                 float x = a.At(i);
                 float* row = acc + i * Nr;
@@ -34,6 +35,6 @@ internal static unsafe class SgemmKernelScalar
             b += Nr;
         }
 
-        GemmTile.Combine(acc, Nr, c, ldc, Mr, Nr, alpha, beta);
+        GemmTile.Combine(acc, Nr, c, ldc, TR.Rows, Nr, alpha, beta);
     }
 }

@@ -12,67 +12,92 @@ internal enum SgemmKernelKind
 }
 
 /// <summary>
-/// A micro-kernel family with its register tile (Mr × Nr) and cache-block sizes. The block sizes only
-/// depend on the family, never on the thread count, so the k-reduction order of every element is fixed.
+/// A micro-kernel family: its register tile (Mr × Nr), narrow width and cache-block sizes, and kernels that
+/// compute one TR.Rows × (Nr or Lanes) tile of C as kernel(kc, sliverOfA, packedB, c, ldc, alpha, beta).
+/// The driver is generic over the family so every kernel call is direct. Block sizes depend only on the
+/// family, never on the thread count, so the k-reduction order of every element is fixed.
 /// </summary>
-/// <remarks>
-/// Each kernel computes one Mr × width tile of C as kernel(kc, sliverOfA, packedB, c, ldc, alpha, beta),
-/// width being Nr (wide) or Lanes (narrow), in two instantiations: A packed or transposed (column sliver)
-/// and A read in place row by row.
-/// </remarks>
-internal sealed unsafe class SgemmKernelSet
+internal unsafe interface ISgemmKernels
 {
-    public readonly delegate*<int, ColumnSliver, float*, float*, nint, float, float, void> WideColumns;
-    public readonly delegate*<int, ColumnSliver, float*, float*, nint, float, float, void> NarrowColumns;
-    public readonly delegate*<int, RowSliver, float*, float*, nint, float, float, void> WideRows;
-    public readonly delegate*<int, RowSliver, float*, float*, nint, float, float, void> NarrowRows;
-    public readonly SgemmKernelKind Kind;
-    public readonly int Mr;
-    public readonly int Nr;
+    static abstract int Mr { get; }
+    static abstract int Nr { get; }
     /// <summary>Width of the narrow kernel; a last B panel with at most this many columns is packed this wide.</summary>
-    public readonly int Lanes;
-    /// <summary>Depth of a k block: the Nr-wide B micro-panel (Kc·Nr floats) should sit in half of L1.</summary>
-    public readonly int Kc;
+    static abstract int Lanes { get; }
+    /// <summary>Depth of a k block: the Nr-wide B micro-panel (Kc·Nr floats) should sit in about half of L1.</summary>
+    static abstract int Kc { get; }
     /// <summary>Rows of A per block: the Mc × Kc block should sit in L2 and is swept once per B micro-panel.</summary>
-    public readonly int Mc;
+    static abstract int Mc { get; }
     /// <summary>Columns of B packed at a time (Kc × Nc, meant for L2/L3).</summary>
-    public readonly int Nc;
+    static abstract int Nc { get; }
 
-    private SgemmKernelSet(SgemmKernelKind kind, int mr, int nr, int lanes, int kc, int mc, int nc,
-        delegate*<int, ColumnSliver, float*, float*, nint, float, float, void> wideColumns,
-        delegate*<int, ColumnSliver, float*, float*, nint, float, float, void> narrowColumns,
-        delegate*<int, RowSliver, float*, float*, nint, float, float, void> wideRows,
-        delegate*<int, RowSliver, float*, float*, nint, float, float, void> narrowRows)
+    static abstract void Wide<TA, TR>(int kc, TA a, float* b, float* c, nint ldc, float alpha, float beta)
+        where TA : struct, ISliverA where TR : struct, IRowCount;
+
+    static abstract void Narrow<TA, TR>(int kc, TA a, float* b, float* c, nint ldc, float alpha, float beta)
+        where TA : struct, ISliverA where TR : struct, IRowCount;
+}
+
+internal unsafe struct Avx512Kernels : ISgemmKernels
+{
+    public static int Mr => SgemmKernel512.Mr;
+    public static int Nr => SgemmKernel512.Nr;
+    public static int Lanes => SgemmKernel512.Lanes;
+    public static int Kc => 256;
+    public static int Mc => 144;
+    public static int Nc => 4096;
+
+    public static void Wide<TA, TR>(int kc, TA a, float* b, float* c, nint ldc, float alpha, float beta)
+        where TA : struct, ISliverA where TR : struct, IRowCount => SgemmKernel512.Wide<TA, TR>(kc, a, b, c, ldc, alpha, beta);
+
+    public static void Narrow<TA, TR>(int kc, TA a, float* b, float* c, nint ldc, float alpha, float beta)
+        where TA : struct, ISliverA where TR : struct, IRowCount => SgemmKernel512.Narrow<TA, TR>(kc, a, b, c, ldc, alpha, beta);
+}
+
+internal unsafe struct Avx2Kernels : ISgemmKernels
+{
+    public static int Mr => SgemmKernel256.Mr;
+    public static int Nr => SgemmKernel256.Nr;
+    public static int Lanes => SgemmKernel256.Lanes;
+    public static int Kc => 256;
+    public static int Mc => 96;
+    public static int Nc => 4096;
+
+    public static void Wide<TA, TR>(int kc, TA a, float* b, float* c, nint ldc, float alpha, float beta)
+        where TA : struct, ISliverA where TR : struct, IRowCount => SgemmKernel256.Wide<TA, TR>(kc, a, b, c, ldc, alpha, beta);
+
+    public static void Narrow<TA, TR>(int kc, TA a, float* b, float* c, nint ldc, float alpha, float beta)
+        where TA : struct, ISliverA where TR : struct, IRowCount => SgemmKernel256.Narrow<TA, TR>(kc, a, b, c, ldc, alpha, beta);
+}
+
+internal unsafe struct PortableKernels : ISgemmKernels
+{
+    public static int Mr => SgemmKernelScalar.Mr;
+    public static int Nr => SgemmKernelScalar.Nr;
+    public static int Lanes => SgemmKernelScalar.Nr;
+    public static int Kc => 256;
+    public static int Mc => 64;
+    public static int Nc => 1024;
+
+    public static void Wide<TA, TR>(int kc, TA a, float* b, float* c, nint ldc, float alpha, float beta)
+        where TA : struct, ISliverA where TR : struct, IRowCount => SgemmKernelScalar.Kernel<TA, TR>(kc, a, b, c, ldc, alpha, beta);
+
+    public static void Narrow<TA, TR>(int kc, TA a, float* b, float* c, nint ldc, float alpha, float beta)
+        where TA : struct, ISliverA where TR : struct, IRowCount => SgemmKernelScalar.Kernel<TA, TR>(kc, a, b, c, ldc, alpha, beta);
+}
+
+/// <summary>Picks the family this machine runs natively.</summary>
+internal static class SgemmKernelSelection
+{
+    public static SgemmKernelKind Best { get; } =
+        Vector512.IsHardwareAccelerated ? SgemmKernelKind.Vector512
+        : Vector256.IsHardwareAccelerated && Fma.IsSupported ? SgemmKernelKind.Vector256
+        : SgemmKernelKind.Scalar;
+
+    /// <summary>(Mr, Nr) of a family, for partitioning C between threads.</summary>
+    public static (int Mr, int Nr) TileOf(SgemmKernelKind kind) => kind switch
     {
-        Kind = kind; Mr = mr; Nr = nr; Lanes = lanes; Kc = kc; Mc = mc; Nc = nc;
-        WideColumns = wideColumns; NarrowColumns = narrowColumns; WideRows = wideRows; NarrowRows = narrowRows;
-    }
-
-    public static readonly SgemmKernelSet Avx512 = new(
-        SgemmKernelKind.Vector512, SgemmKernel512.Mr, SgemmKernel512.Nr, SgemmKernel512.Lanes, kc: 256, mc: 144, nc: 4096,
-        &SgemmKernel512.Kernel12x32<ColumnSliver>, &SgemmKernel512.Kernel12x16<ColumnSliver>,
-        &SgemmKernel512.Kernel12x32<RowSliver>, &SgemmKernel512.Kernel12x16<RowSliver>);
-
-    public static readonly SgemmKernelSet Avx2 = new(
-        SgemmKernelKind.Vector256, SgemmKernel256.Mr, SgemmKernel256.Nr, SgemmKernel256.Lanes, kc: 256, mc: 96, nc: 4096,
-        &SgemmKernel256.Kernel6x16<ColumnSliver>, &SgemmKernel256.Kernel6x8<ColumnSliver>,
-        &SgemmKernel256.Kernel6x16<RowSliver>, &SgemmKernel256.Kernel6x8<RowSliver>);
-
-    public static readonly SgemmKernelSet Portable = new(
-        SgemmKernelKind.Scalar, SgemmKernelScalar.Mr, SgemmKernelScalar.Nr, SgemmKernelScalar.Nr, kc: 256, mc: 64, nc: 1024,
-        &SgemmKernelScalar.Kernel4x4<ColumnSliver>, &SgemmKernelScalar.Kernel4x4<ColumnSliver>,
-        &SgemmKernelScalar.Kernel4x4<RowSliver>, &SgemmKernelScalar.Kernel4x4<RowSliver>);
-
-    /// <summary>The best family this machine runs natively.</summary>
-    public static SgemmKernelSet Best { get; } =
-        Vector512.IsHardwareAccelerated ? Avx512
-        : Vector256.IsHardwareAccelerated && Fma.IsSupported ? Avx2
-        : Portable;
-
-    public static SgemmKernelSet For(SgemmKernelKind kind) => kind switch
-    {
-        SgemmKernelKind.Vector512 => Avx512,
-        SgemmKernelKind.Vector256 => Avx2,
-        _ => Portable,
+        SgemmKernelKind.Vector512 => (Avx512Kernels.Mr, Avx512Kernels.Nr),
+        SgemmKernelKind.Vector256 => (Avx2Kernels.Mr, Avx2Kernels.Nr),
+        _ => (PortableKernels.Mr, PortableKernels.Nr),
     };
 }

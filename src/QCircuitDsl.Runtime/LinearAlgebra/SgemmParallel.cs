@@ -1,21 +1,20 @@
 namespace QCircuitDsl.Runtime.LinearAlgebra;
 
 /// <summary>Runs the Sgemm driver over a <see cref="GemmPartition"/>, on the calling thread when it has one part.</summary>
-internal static unsafe class SgemmParallel
+internal static class SgemmParallel
 {
-    public static void Run(SgemmDriver driver, int m, int n, GemmPartition part)
+    public static void Run<TK>(SgemmDriver<TK> driver, int m, int n, GemmPartition part) where TK : struct, ISgemmKernels
     {
         if (part.Threads == 1)
         {
             driver.Run(0, m, 0, n);
             return;
         }
-        var job = new Job(driver, m, n, part);
-        GemmWorkerPool.Shared.Run(part.Threads, job.RunPart);
+        GemmWorkerPool.Shared.Run(part.Threads, new Job<TK>(driver, m, n, part).RunPart);
     }
 
     // A class rather than a lambda: the driver holds raw pointers, which lambdas cannot capture.
-    private sealed class Job(SgemmDriver driver, int m, int n, GemmPartition part)
+    private sealed class Job<TK>(SgemmDriver<TK> driver, int m, int n, GemmPartition part) where TK : struct, ISgemmKernels
     {
         public void RunPart(int t)
         {

@@ -21,7 +21,7 @@ public class SgemmDeterminismTests
     {
         foreach (var kind in SgemmCorrectnessTests.SupportedKinds())
         {
-            var kernels = SgemmKernelSet.For(kind);
+            var kernels = kind;
             var baseline = Run(kernels, 1, m, n, k, transA, transB);
             foreach (int threads in new[] { 2, 3, 4, 7 })
             {
@@ -61,7 +61,7 @@ public class SgemmDeterminismTests
         Assert.Equal(2, GemmPartition.Choose(12544, 512, 128, 12, 32, 2).Threads);
     }
 
-    private static float[] Run(SgemmKernelSet kernels, int threads, int m, int n, int k, bool transA, bool transB)
+    private static float[] Run(SgemmKernelKind kernels, int threads, int m, int n, int k, bool transA, bool transB)
     {
         var rng = new Random(11);
         int lda = transA ? m : k, ldb = transB ? k : n;
