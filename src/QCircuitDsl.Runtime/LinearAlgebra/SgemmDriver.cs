@@ -13,8 +13,9 @@ internal readonly unsafe struct SgemmDriver<TK> where TK : struct, ISgemmKernels
     /// Packing untransposed A costs about a cycle per element (a transpose) while each element feeds n FMAs
     /// (n / 32 cycles at AVX-512 peak), so for narrow C (the models' n = 32..64) packing A would cost as
     /// much as the multiply. Then slivers are read in place; beyond this n, packing pays for its better
-    /// cache and TLB behaviour. Transposed A is always packed (a cheap contiguous copy): read in place,
-    /// each p would touch a new cache line lda apart, which thrashes L1 sets for power-of-two-ish lda.
+    /// cache and TLB behaviour. Transposed A (rows adjacent, lda apart per p) is cheaper to pack, but read
+    /// in place each p touches a new cache line, so it is packed as soon as a sliver meets more than two
+    /// B panels (n &gt; 2·Nr) and would otherwise be re-streamed from L2 several times.
     /// </summary>
     public const int PackANThreshold = 128;
 
@@ -29,7 +30,7 @@ internal readonly unsafe struct SgemmDriver<TK> where TK : struct, ISgemmKernels
     {
         _transA = transA; _transB = transB; _k = k; _alpha = alpha; _beta = beta;
         _a = a; _b = b; _c = c; _lda = lda; _ldb = ldb; _ldc = ldc;
-        _packA = n > PackANThreshold;
+        _packA = n > PackANThreshold || (transA && n > 2 * TK.Nr);
     }
 
     /// <summary>Computes rows [i0, i1) × columns [j0, j1) of C; requires k &gt; 0 and alpha != 0.</summary>

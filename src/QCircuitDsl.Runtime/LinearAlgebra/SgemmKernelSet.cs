@@ -42,9 +42,11 @@ internal unsafe struct Avx512Kernels : ISgemmKernels
     public static int Mr => SgemmKernel512.Mr;
     public static int Nr => SgemmKernel512.Nr;
     public static int Lanes => SgemmKernel512.Lanes;
-    public static int Kc => 256;
-    public static int Mc => 144;
+    public static int Kc => s_kc;
+    public static int Mc => s_mc;
     public static int Nc => 4096;
+    private static readonly int s_kc = int.Parse(Environment.GetEnvironmentVariable("QC_KC") ?? "256");
+    private static readonly int s_mc = int.Parse(Environment.GetEnvironmentVariable("QC_MC") ?? "144");
 
     public static void Wide<TA, TR>(int kc, TA a, float* b, float* c, nint ldc, float alpha, float beta)
         where TA : struct, ISliverA where TR : struct, IRowCount => SgemmKernel512.Wide<TA, TR>(kc, a, b, c, ldc, alpha, beta);

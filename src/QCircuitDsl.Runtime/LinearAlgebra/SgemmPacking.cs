@@ -88,19 +88,34 @@ internal static unsafe class SgemmPacking
     public static int PanelWidth(int live, int nr, int lanes) => live <= lanes ? lanes : nr;
 
     /// <summary>dst[0..count) = src[0..count), dst[count..width) = 0, with whole vectors where they fit.</summary>
+    /// <remarks>
+    /// Called once per k step of every panel, so per-call overhead matters as much as bandwidth: with
+    /// AVX-512 the ragged end is one masked load (masked-off lanes never fault) and one masked store.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void CopyPadded(float* src, float* dst, int count, int width)
     {
         int j = 0;
-        if (Vector512.IsHardwareAccelerated)
+        if (Avx512F.IsSupported)
         {
             for (; j + 16 <= count; j += 16) Vector512.Store(Vector512.Load(src + j), dst + j);
+            for (; j < width; j += 16)
+            {
+                var live = FirstLanes(count - j);
+                var v = Avx512F.MaskLoad(src + j, live, Vector512<float>.Zero);
+                Avx512F.MaskStore(dst + j, FirstLanes(width - j), v);
+            }
+            return;
         }
         for (; j + 8 <= count; j += 8) Vector256.Store(Vector256.Load(src + j), dst + j);
-        for (; j + 4 <= count; j += 4) Vector128.Store(Vector128.Load(src + j), dst + j);
         for (; j < count; j++) dst[j] = src[j];
         for (; j < width; j++) dst[j] = 0f;
     }
+
+    /// <summary>A lane mask with the first <paramref name="n"/> lanes (clamped to 0..16) set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> FirstLanes(int n) =>
+        Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(n)).AsSingle();
 
     /// <summary>
     /// Transposes `live` (a multiple of 8) rows of stored Bᵀ into a panel with AVX2 gathers: one gather

@@ -219,7 +219,7 @@ public class OpValueTests
         TensorAssert.Close([4 / (5 + 1e-6)], b.Grad, 1e-12);
         Assert.Equal(1.0, Utils.ClipGradNorm_([a, b], 10.0), 5);
         TensorAssert.Close([3 / (5 + 1e-6), 0], a.Grad, 1e-12); // below the limit: untouched
-        Assert.Equal(3 / (5 + 1e-6), Utils.ClipGradNorm_([a, b], 10.0, double.PositiveInfinity), 9);
+        Assert.Equal(4 / (5 + 1e-6), Utils.ClipGradNorm_([a, b], 10.0, double.PositiveInfinity), 9);
         b.Grad = D(double.NaN);
         Assert.Throws<InvalidOperationException>(() => Utils.ClipGradNorm_([a, b], 1.0, errorIfNonfinite: true));
     }

@@ -1,6 +1,6 @@
-namespace QCircuitDsl.Engines.Tests;
+namespace QCircuitDsl.Tests.Shared;
 
-/// <summary>Finds files of the repository from a test's output folder.</summary>
+/// <summary>Finds files of the repository from a test's output folder; linked into every test project that reads repository files.</summary>
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
