@@ -18,7 +18,8 @@ public static class CliApp
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var root = Build(output, error);
-        var config = new InvocationConfiguration { Output = output, Error = error };
+        // Our own handler below prints user errors as one line; System.CommandLine's would print a stack trace.
+        var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
             return root.Parse(args).Invoke(config);

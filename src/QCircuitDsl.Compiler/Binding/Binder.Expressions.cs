@@ -79,6 +79,7 @@ namespace QCircuitDsl.Compiler.Binding
                 case ConstantSymbol c:
                     return new BoundVariable(c, syntax.Span, false, false);
                 case ParamArraySymbol array:
+                    array.IsReferenced = true; // the user meant to use it: don't also call it unused
                     Report(DiagnosticCatalog.WrongIndexCount, syntax.Span, array.Name, array.Dimensions.Count, 0);
                     return new BoundErrorExpression(syntax.Span);
                 default:

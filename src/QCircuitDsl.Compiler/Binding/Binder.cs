@@ -95,7 +95,7 @@ namespace QCircuitDsl.Compiler.Binding
             switch (syntax)
             {
                 case QubitDeclarationSyntax q:
-                    if (RequireTopLevel(topLevel, q.Span, "a qubit register"))
+                    if (RequireTopLevel(topLevel, q.Span, "a qubit register") && RequireBeforeGates(q.Span, "a qubit register"))
                     {
                         var size = BindInteger(q.Size, scope, "size of qubit register '" + q.Name + "'");
                         var register = new QubitRegisterSymbol(q.Name, q.Span, size, _circuit.Registers.Count);
@@ -109,7 +109,7 @@ namespace QCircuitDsl.Compiler.Binding
                     break;
 
                 case ParamDeclarationSyntax p:
-                    if (RequireTopLevel(topLevel, p.Span, "a parameter array"))
+                    if (RequireTopLevel(topLevel, p.Span, "a parameter array") && RequireBeforeGates(p.Span, "a parameter array"))
                     {
                         var dims = p.Dimensions.Select(d => BindInteger(d, scope, "size of parameter array '" + p.Name + "'")).ToArray();
                         var array = new ParamArraySymbol(p.Name, p.Span, dims, _circuit.ParamArrays.Count);
@@ -171,6 +171,18 @@ namespace QCircuitDsl.Compiler.Binding
             }
 
             return topLevel;
+        }
+
+        /// <summary>Declarations come before gates, so a register's qubits and an array's offset never depend on gate order.</summary>
+        private bool RequireBeforeGates(SourceSpan span, string what)
+        {
+            if (_seenGate || _seenReadout)
+            {
+                Report(DiagnosticCatalog.MisplacedStatement, span, what, "must be declared before the first gate");
+                return false;
+            }
+
+            return true;
         }
 
         private bool Declare(Scope scope, Symbol symbol, string kind)

@@ -93,6 +93,12 @@ namespace QCircuitDsl.Compiler.Diagnostics
         /// <summary>QC2015: {0} = range text.</summary>
         public static readonly DiagnosticDescriptor InvalidRange = Error("QC2015", "Invalid range", "{0}");
 
+        /// <summary>QC2016: {0} = circuit, {1} = argument, {2} = the circuit's arguments. Only from lowering at given arguments (CLI, API).</summary>
+        public static readonly DiagnosticDescriptor UnknownArgument = Error("QC2016", "Unknown argument", "circuit '{0}' has no argument named '{1}'; its arguments are: {2}");
+
+        /// <summary>QC2017: {0} = circuit, {1} = argument. Only from lowering at given arguments (CLI, API).</summary>
+        public static readonly DiagnosticDescriptor MissingArgument = Error("QC2017", "Missing argument", "circuit '{0}' needs a value for argument '{1}', which has no default");
+
         /// <summary>QC3001: {0} = circuit, {1} = message.</summary>
         public static readonly DiagnosticDescriptor LoweringFailed = Error("QC3001", "Circuit cannot be instantiated", "circuit '{0}' cannot be instantiated with its default arguments: {1}");
 
@@ -115,7 +121,7 @@ namespace QCircuitDsl.Compiler.Diagnostics
             UnknownFunction, MisplacedStatement, NoQubits, WrongKindOfSymbol,
             WrongArgumentCount, WrongQubitCount, RealWhereIntegerRequired, QubitIndexOutOfRange, DuplicateQubit,
             ParameterIndexOutOfRange, NonAffineParameterExpression, WrongIndexCount, NonPositiveSize, DivisionByZero,
-            AmplitudeInputTooLong, ParameterBindingMismatch, InvalidOperand, InvalidAxis, InvalidRange,
+            AmplitudeInputTooLong, ParameterBindingMismatch, InvalidOperand, InvalidAxis, InvalidRange, UnknownArgument, MissingArgument,
             LoweringFailed, InternalError,
             UnusedParameter, LayerNotCompiled, InstantiationDeferred,
         };

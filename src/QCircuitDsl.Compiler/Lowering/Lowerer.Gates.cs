@@ -150,9 +150,14 @@ namespace QCircuitDsl.Compiler.Lowering
                 Fail(DiagnosticCatalog.QubitIndexOutOfRange, operand.Index.Span, first, operand.Register.Name, register.Length);
             }
 
-            if (last < first || last >= register.Length)
+            if (last >= register.Length)
             {
                 Fail(DiagnosticCatalog.QubitIndexOutOfRange, operand.RangeEnd.Span, last, operand.Register.Name, register.Length);
+            }
+
+            if (last < first)
+            {
+                Fail(DiagnosticCatalog.InvalidRange, operand.Span, $"the slice {operand.Register.Name}[{first}:{last}] is reversed; expected first ≤ last (bounds are inclusive)");
             }
 
             return register.Skip((int)first).Take((int)(last - first + 1)).ToArray();
@@ -195,9 +200,14 @@ namespace QCircuitDsl.Compiler.Lowering
                 Fail(DiagnosticCatalog.ParameterIndexOutOfRange, slice.RangeStart.Span, first, slice.Array.Name, d, placed.Shape[d]);
             }
 
-            if (last < first || last >= placed.Shape[d])
+            if (last >= placed.Shape[d])
             {
                 Fail(DiagnosticCatalog.ParameterIndexOutOfRange, slice.RangeEnd!.Span, last, slice.Array.Name, d, placed.Shape[d]);
+            }
+
+            if (last < first)
+            {
+                Fail(DiagnosticCatalog.InvalidRange, slice.Span, $"the slice of '{slice.Array.Name}' from {first} to {last} is reversed; expected first ≤ last (bounds are inclusive)");
             }
 
             return (offset + (int)first * stride, (int)(last - first + 1) * stride);

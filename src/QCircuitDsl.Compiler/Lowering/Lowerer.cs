@@ -52,7 +52,7 @@ namespace QCircuitDsl.Compiler.Lowering
             {
                 foreach (var name in arguments.Keys.Where(k => _root.Parameters.All(p => p.Name != k)))
                 {
-                    Fail(DiagnosticCatalog.WrongArgumentCount, _root.Declaration.NameSpan, _root.Name + "." + name, "no argument named '" + name + "' among " + (_root.Parameters.Count == 0 ? "none" : string.Join(", ", _root.Parameters.Select(p => p.Name))), 1);
+                    Fail(DiagnosticCatalog.UnknownArgument, _root.Declaration.NameSpan, _root.Name, name, _root.Parameters.Count == 0 ? "none" : string.Join(", ", _root.Parameters.Select(p => p.Name)));
                 }
 
                 var args = new List<KeyValuePair<string, long>>();
@@ -69,7 +69,7 @@ namespace QCircuitDsl.Compiler.Lowering
                     }
                     else
                     {
-                        throw new LoweringException(DiagnosticCatalog.WrongArgumentCount.Create(_filePath, p.Span, _root.Name, "a value for '" + p.Name + "' (it has no default)", "none"));
+                        throw new LoweringException(DiagnosticCatalog.MissingArgument.Create(_filePath, p.Span, _root.Name, p.Name));
                     }
 
                     frame.Integers[p] = value;

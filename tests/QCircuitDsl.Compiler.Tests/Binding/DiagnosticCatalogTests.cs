@@ -121,12 +121,12 @@ public class DiagnosticCatalogTests
         ["QC9001 elements"] = new("QC9001", W, "circuit a() { qubit[2] q; param t[3]; rx(t[0]) q[0]; rx(t[2]) q[1]; }", 1, 27, "parameter 't' is never used by a gate at elements t[1] (with the default arguments)"),
         ["QC9002"] = new("QC9002", W, "layer foo(int n, model m = 3) { uses sim14(n); lr 0.1; }\ncircuit a() { qubit[1] q; h q; }", 1, 7, "layer 'foo' is parsed but not compiled yet"),
         // Documented in docs/language.md ("otherwise shapes and indices are checked when the generated class is
-        // constructed (notice QC9003)"); the location is not specified, so only the line is checked.
-        ["QC9003"] = new("QC9003", I, "circuit a(int n) { qubit[n] q; h q; }", 1, null, "checked when the generated class is constructed"),
+        // constructed (notice QC9003)"); reported at the circuit name.
+        ["QC9003"] = new("QC9003", I, "circuit a(int n) { qubit[n] q; h q; }", 1, 9, "checked when the generated class is constructed"),
     };
 
     /// <summary>Diagnostics that no .qc source can trigger through <see cref="QcCompilation"/>; covered by descriptor tests below.</summary>
-    public static readonly IReadOnlySet<string> NotReachableFromSource = new HashSet<string> { "QC3001", "QC3002" };
+    public static readonly IReadOnlySet<string> NotReachableFromSource = new HashSet<string> { "QC2016", "QC2017", "QC3001", "QC3002" };
 
     public static TheoryData<string> CaseNames()
     {

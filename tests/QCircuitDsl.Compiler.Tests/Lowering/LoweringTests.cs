@@ -427,7 +427,7 @@ public class LoweringTests
         var result = FrontEnd.Compile(CallProgram).Lower("c", new Dictionary<string, long> { ["k"] = 3 });
         Assert.False(result.Success);
         var d = Assert.Single(result.Diagnostics);
-        Assert.Equal("QC2001", d.Id);
+        Assert.Equal("QC2016", d.Id);
         Assert.Contains("no argument named 'k'", d.Message);
         Assert.Contains("n, layers", d.Message);
         Assert.Equal((1, 9), (d.Span.Line, d.Span.Column));
@@ -441,6 +441,8 @@ public class LoweringTests
         var d = FrontEnd.Compile(CallProgram).Lower("c", new Dictionary<string, long> { ["k"] = 3 }).Diagnostics.Single();
         Assert.DoesNotContain("argument(s) but", d.Message);
         Assert.DoesNotContain("'c.k'", d.Message);
+        Assert.Equal("QC2016", d.Id);
+        Assert.Contains("has no argument named 'k'", d.Message);
     }
 
     [Fact]
@@ -450,7 +452,7 @@ public class LoweringTests
         var result = FrontEnd.Compile(CallProgram).Lower("dflt");
         Assert.False(result.Success);
         var d = Assert.Single(result.Diagnostics);
-        Assert.Equal("QC2001", d.Id);
+        Assert.Equal("QC2017", d.Id);
         Assert.Contains("'n'", d.Message);
         Assert.Equal((25, 14), (d.Span.Line, d.Span.Column));
         Assert.DoesNotContain("argument(s) but", d.Message);
