@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using QCircuitDsl.Compiler.Binding;
 using QCircuitDsl.Compiler.Ir;
+using QCircuitDsl.Compiler.Passes;
 
 namespace QCircuitDsl.Compiler.Emit
 {
@@ -29,6 +30,9 @@ namespace QCircuitDsl.Compiler.Emit
             {
                 var args = string.Join(", ", defaultInstance.Arguments.Select(a => a.Key + " = " + a.Value));
                 w.Line($"/// <para>With its default arguments ({Names.Xml(args)}): {defaultInstance.QubitCount} qubits, {defaultInstance.ParameterCount} parameters, {defaultInstance.Gates.Count} gates, {defaultInstance.ReadoutLength} readout values.</para>");
+                var optimized = PassPipeline.Optimize(defaultInstance);
+                var blocks = GateFusionPass.Fuse(optimized).Blocks.Count;
+                w.Line($"/// <para>After constant folding, rotation merging and inverse cancellation: {optimized.Gates.Count} gates in {blocks} fusable blocks of at most 2 qubits.</para>");
             }
 
             w.Line("/// <para>Source:</para>");

@@ -11,6 +11,7 @@ namespace QCircuitDsl.Examples.Circuits
     /// </summary>
     /// <remarks>
     /// <para>With its default arguments (): 2 qubits, 0 parameters, 2 gates, 5 readout values.</para>
+    /// <para>After constant folding, rotation merging and inverse cancellation: 2 gates in 1 fusable blocks of at most 2 qubits.</para>
     /// <para>Source:</para>
     /// <code>
     /// circuit bell() {
