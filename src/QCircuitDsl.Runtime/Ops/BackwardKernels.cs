@@ -45,10 +45,11 @@ internal readonly struct GeluBackwardKernel(bool tanhApproximation) : IZipKernel
 {
     public void Run<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> g, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        var single = typeof(T) == typeof(float);
         for (var i = 0; i < y.Length; i++)
         {
             var v = double.CreateTruncating(x[i]);
-            var d = tanhApproximation ? Gelu.TanhDerivative(v) : Gelu.ErfDerivative(v);
+            var d = tanhApproximation ? Gelu.TanhDerivative(v) : Gelu.ErfDerivative(v, single);
             y[i] = g[i] * T.CreateTruncating(d);
         }
     }

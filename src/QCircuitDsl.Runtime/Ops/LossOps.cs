@@ -26,18 +26,23 @@ internal static class LossOps
                 $"{op}: expected target shape {ShapeUtils.Format(expected)} for input shape {ShapeUtils.Format(logProbs.ShapeArray)} with class dim {cd}, but got target shape {ShapeUtils.Format(target.ShapeArray)}");
 
         var classes = logProbs.ShapeArray[cd];
-        var order = Enumerable.Range(0, logProbs.Dim).Where(i => i != cd).Append(cd).ToArray();
-        var rows = StridedCopy.ToContiguous(ViewOps.Permute(logProbs.Detach(), order)).ToArray<double>();
         var targets = target.ToArray<long>();
+        for (var m = 0; m < targets.Length; m++)
+        {
+            var t = targets[m];
+            if (t != ignoreIndex && (t < 0 || t >= classes))
+                throw new IndexOutOfRangeException($"{op}: target {t} is out of bounds for {classes} classes (position {m})");
+        }
+
+        // Only the picked log-probabilities are read, straight from the (possibly strided) input: no copy of the
+        // [rows, classes] matrix, which matters for large vocabularies.
+        var picked = PickedOffsets(logProbs.ShapeArray, logProbs.StrideArray, logProbs.Offset, cd, targets, ignoreIndex);
         var losses = new double[targets.Length];
         var count = 0;
         for (var m = 0; m < targets.Length; m++)
         {
-            var t = targets[m];
-            if (t == ignoreIndex) continue;
-            if (t < 0 || t >= classes)
-                throw new IndexOutOfRangeException($"{op}: target {t} is out of bounds for {classes} classes (position {m})");
-            losses[m] = -rows[m * classes + t];
+            if (picked[m] < 0) continue;
+            losses[m] = -ReadAsDouble(logProbs, picked[m]);
             count++;
         }
 
@@ -47,29 +52,56 @@ internal static class LossOps
             Reduction.Sum => Torch.Scalar(losses.Sum(), logProbs.DType),
             _ => Torch.Scalar(losses.Sum() / count, logProbs.DType),
         };
-        var movedShape = order.Select(i => logProbs.ShapeArray[i]).ToArray();
-        var inverse = new int[order.Length];
-        for (var i = 0; i < order.Length; i++) inverse[order[i]] = i;
+        var inputShape = logProbs.ShapeArray;
         AutogradRecorder.Record("NllLossBackward", y, [logProbs], g =>
         {
             var gv = g.ToArray<double>();
-            var grad = new double[rows.Length];
+            var grad = Tensor.Empty(g.DType, (int[])inputShape.Clone());
+            var offsets = PickedOffsets(inputShape, grad.StrideArray, 0, cd, targets, ignoreIndex);
             for (var m = 0; m < targets.Length; m++)
             {
-                var t = targets[m];
-                if (t == ignoreIndex) continue;
-                grad[m * classes + t] = reduction switch
+                if (offsets[m] < 0) continue;
+                var value = reduction switch
                 {
                     Reduction.None => -gv[m],
                     Reduction.Sum => -gv[0],
                     _ => -gv[0] / count,
                 };
+                if (g.DType == DType.Float32) grad.Data<float>()[offsets[m]] = (float)value;
+                else grad.Data<double>()[offsets[m]] = value;
             }
-            var moved = Casting.To(Torch.Tensor(grad, movedShape), g.DType);
-            return [StridedCopy.Copy(ViewOps.Permute(moved, inverse))];
+            return [grad];
         });
         return y;
     }
+
+    /// <summary>Storage offset of input[..., target, ...] for every target position (row-major over the target's
+    /// shape), or −1 for ignored targets.</summary>
+    private static int[] PickedOffsets(int[] shape, int[] strides, int baseOffset, int classDim, long[] targets, int ignoreIndex)
+    {
+        var outer = Enumerable.Range(0, shape.Length).Where(d => d != classDim).ToArray();
+        var coord = new int[outer.Length];
+        var offsets = new int[targets.Length];
+        for (var m = 0; m < targets.Length; m++)
+        {
+            if (targets[m] == ignoreIndex) offsets[m] = -1;
+            else
+            {
+                var off = baseOffset + (int)targets[m] * strides[classDim];
+                for (var k = 0; k < outer.Length; k++) off += coord[k] * strides[outer[k]];
+                offsets[m] = off;
+            }
+            for (var k = outer.Length - 1; k >= 0; k--)
+            {
+                if (++coord[k] < shape[outer[k]]) break;
+                coord[k] = 0;
+            }
+        }
+        return offsets;
+    }
+
+    private static double ReadAsDouble(Tensor t, int offset) =>
+        t.DType == DType.Float32 ? t.Data<float>()[offset] : t.Data<double>()[offset];
 
     /// <summary>log_softmax over the class dim followed by nll_loss.</summary>
     public static Tensor CrossEntropy(Tensor input, Tensor target, int ignoreIndex, Reduction reduction, int classDim)

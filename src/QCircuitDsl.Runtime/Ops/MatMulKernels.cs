@@ -6,14 +6,14 @@ namespace QCircuitDsl.Runtime.Ops;
 
 /// <summary>
 /// Row-major GEMM entry points: C = alpha·op(A)·op(B) + beta·C, with op(X) = X or Xᵀ and leading dimensions as in BLAS.
-/// Sgemm is the single switch-over point to the shared LinearAlgebra.Gemm kernel once it lands; Dgemm (float64, used by
-/// gradient checks) always uses the portable kernel below.
+/// Sgemm forwards to the shared, packed LinearAlgebra.Gemm kernel (the one place to swap implementations); Dgemm
+/// (float64, used by gradient checks) uses the portable, row-parallel kernel below.
 /// </summary>
 internal static class MatMulKernels
 {
     public static void Sgemm(bool transA, bool transB, int m, int n, int k, float alpha, ReadOnlySpan<float> a, int lda,
         ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc) =>
-        Gemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        LinearAlgebra.Gemm.Sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 
     public static void Dgemm(bool transA, bool transB, int m, int n, int k, double alpha, ReadOnlySpan<double> a, int lda,
         ReadOnlySpan<double> b, int ldb, double beta, Span<double> c, int ldc) =>

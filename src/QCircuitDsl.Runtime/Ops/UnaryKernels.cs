@@ -87,10 +87,12 @@ internal readonly struct GeluKernel(bool tanhApproximation) : IUnaryKernel
 {
     public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        // float32 uses a 1.5e-7-accurate erf (below float resolution); float64 uses the full-precision one.
+        var single = typeof(T) == typeof(float);
         for (var i = 0; i < x.Length; i++)
         {
             var v = double.CreateTruncating(x[i]);
-            y[i] = T.CreateTruncating(tanhApproximation ? Gelu.TanhForward(v) : Gelu.ErfForward(v));
+            y[i] = T.CreateTruncating(tanhApproximation ? Gelu.TanhForward(v) : Gelu.ErfForward(v, single));
         }
     }
 }
@@ -136,11 +138,13 @@ internal static class Gelu
     private const double SqrtTwoOverPi = 0.79788456080286535588;
     private const double Coefficient = 0.044715;
 
-    public static double ErfForward(double x) => 0.5 * x * (1 + SpecialFunctions.Erf(x * InvSqrt2));
+    public static double ErfForward(double x, bool single) => 0.5 * x * (1 + Erf(x * InvSqrt2, single));
 
     /// <summary>d/dx x·Φ(x) = Φ(x) + x·φ(x).</summary>
-    public static double ErfDerivative(double x) =>
-        0.5 * (1 + SpecialFunctions.Erf(x * InvSqrt2)) + x * InvSqrt2Pi * Math.Exp(-0.5 * x * x);
+    public static double ErfDerivative(double x, bool single) =>
+        0.5 * (1 + Erf(x * InvSqrt2, single)) + x * InvSqrt2Pi * Math.Exp(-0.5 * x * x);
+
+    private static double Erf(double x, bool single) => single ? SpecialFunctions.ErfSingle(x) : SpecialFunctions.Erf(x);
 
     public static double TanhForward(double x) => 0.5 * x * (1 + Math.Tanh(SqrtTwoOverPi * (x + Coefficient * x * x * x)));
 

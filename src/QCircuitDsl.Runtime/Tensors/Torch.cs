@@ -28,7 +28,11 @@ public static partial class Torch
     public static bool IsGradEnabled => GradMode.IsEnabled;
 
     /// <summary>Maximum threads used by parallel kernels (torch.set_num_threads). Results do not depend on it.</summary>
-    public static void SetNumThreads(int threads) => ParallelFor.MaxThreads = threads;
+    public static void SetNumThreads(int threads)
+    {
+        ParallelFor.MaxThreads = threads;
+        LinearAlgebra.Gemm.MaxDegreeOfParallelism = threads;
+    }
 
     public static int GetNumThreads() => ParallelFor.MaxThreads;
 

@@ -55,4 +55,15 @@ public class DeterminismTests
         var af = a.Float();
         TensorAssert.Close(expected, af.MatMul(b.Float()), 1e-4);
     }
+
+    [Fact]
+    public void Float32MatMulOfATensorWithItsOwnTransposeUsesSharedStorageSafely()
+    {
+        var x = Torch.Randn([6, 5], new Generator(8));
+        var gram = x.MatMul(x.T);
+        var reference = x.Double().MatMul(x.Double().T);
+        TensorAssert.Close(reference.ToArray<double>(), gram, 1e-5);
+        var batched = Torch.Randn([2, 3, 4], new Generator(9));
+        TensorAssert.Close(batched.Double().MatMul(batched.Double().MT).ToArray<double>(), batched.MatMul(batched.MT), 1e-5);
+    }
 }
