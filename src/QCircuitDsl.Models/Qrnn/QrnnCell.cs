@@ -1,0 +1,80 @@
+using QCircuitDsl.Quantum;
+using QCircuitDsl.Runtime.NN;
+using QCircuitDsl.Runtime.Tensors;
+
+namespace QCircuitDsl.Models.Qrnn;
+
+/// <summary>
+/// The hybrid quantum-classical recurrent cell of Xu (2025): the hidden state is the quantum state
+/// |ψ_t⟩ = U(θ_t)|ψ_{t−1}⟩ of a circuit (Sim et al.'s circuit 14 by default), starting at |0…0⟩; a
+/// classical controller maps (z_{t−1} : x_t) to θ_t; the readout z_t (⟨X⟩, ⟨Y⟩, ⟨Z⟩ of every qubit)
+/// does not disturb the state and is fed back. Backpropagation through time uncomputes the circuit
+/// (see <see cref="QuantumMemory"/>), so the quantum part's memory does not grow with T.
+/// </summary>
+public sealed class QrnnCell : Module
+{
+    private readonly Generator? _dropoutGenerator;
+
+    public QrnnCell(QuantumCircuit circuit, int inputSize, int hidden, ControllerActivation activation, double inputDropout = 0.0,
+        DType dtype = DType.Float32, Generator? generator = null, int checkpointInterval = QuantumMemory.DefaultCheckpointInterval)
+    {
+        ArgumentNullException.ThrowIfNull(circuit);
+        if (inputSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(inputSize), inputSize, "expected at least one input feature per step.");
+        }
+
+        if (inputDropout is < 0 or >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(inputDropout), inputDropout, "expected a dropout probability in [0, 1).");
+        }
+
+        Memory = new QuantumMemory(circuit, checkpointInterval);
+        InputSize = inputSize;
+        InputDropout = inputDropout;
+        DType = dtype;
+        _dropoutGenerator = generator;
+        Controller = RegisterModule("controller", new QrnnController(circuit.ReadoutLength + inputSize, hidden, circuit.ParameterCount, activation, dtype, generator));
+    }
+
+    public QuantumMemory Memory { get; }
+    public QrnnController Controller { get; }
+    public int InputSize { get; }
+    public double InputDropout { get; }
+    public DType DType { get; }
+    /// <summary>Values read out per step (3n for XYZ on n qubits).</summary>
+    public int ReadoutSize => Memory.Circuit.ReadoutLength;
+
+    /// <summary>Runs the cell over x [B, T, F]; returns the readouts z_1 … z_T, each [B, R].</summary>
+    public IReadOnlyList<Tensor> Forward(Tensor x)
+    {
+        if (x.Dim != 3 || x.Size(2) != InputSize)
+        {
+            throw new ArgumentException($"input has shape [{string.Join(", ", x.Shape)}]; expected [batch, time, {InputSize}].", nameof(x));
+        }
+
+        int batch = x.Size(0);
+        var sequence = Memory.Begin(batch, DType);
+        var z = Torch.Zeros(new[] { batch, ReadoutSize }, DType);
+        var readouts = new List<Tensor>(x.Size(1));
+        for (int t = 0; t < x.Size(1); t++)
+        {
+            z = Step(sequence, z, x.Select(1, t));
+            readouts.Add(z);
+        }
+
+        return readouts;
+    }
+
+    /// <summary>One step: θ_t = controller(z_{t−1} : x_t), z_t = readout(U(θ_t)|ψ_{t−1}⟩).</summary>
+    public Tensor Step(QuantumSequence sequence, Tensor previousReadout, Tensor input)
+    {
+        if (InputDropout > 0)
+        {
+            input = Functional.Dropout(input, InputDropout, Training, _dropoutGenerator);
+        }
+
+        var angles = Controller.Forward(Torch.Cat(new[] { previousReadout, input }, dim: 1));
+        return sequence.Step(angles);
+    }
+}

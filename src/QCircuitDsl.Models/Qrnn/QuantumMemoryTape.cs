@@ -1,0 +1,132 @@
+using System.Numerics;
+using QCircuitDsl.Quantum;
+
+namespace QCircuitDsl.Models.Qrnn;
+
+/// <summary>
+/// The quantum memory of one forward pass over a sequence: the live state batch, the angles of every
+/// step, and a few state checkpoints. Backpropagation through time walks back by uncomputing,
+/// |ψ_{t−1}⟩ = U(θ_t)†|ψ_t⟩, so no per-step state is stored; checkpoints every
+/// <see cref="CheckpointInterval"/> steps replace the uncomputed state to bound float32 drift.
+/// Memory: two state batches, the angles (B·P per step) and T / interval checkpoints.
+/// </summary>
+internal sealed class QuantumMemoryTape<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly List<T[]> _angles = new();
+    private readonly Dictionary<int, StateBatch<T>> _checkpoints = new();
+    private readonly StateBatch<T> _readoutAdjoint;
+    private int _cursor;
+
+    public QuantumMemoryTape(QuantumCircuit circuit, int batchSize, int checkpointInterval)
+    {
+        Circuit = circuit;
+        BatchSize = batchSize;
+        CheckpointInterval = checkpointInterval;
+        State = circuit.CreateStates<T>(batchSize);
+        Adjoint = circuit.CreateStates<T>(batchSize);
+        Adjoint.Clear();
+        _readoutAdjoint = circuit.CreateStates<T>(batchSize);
+    }
+
+    public QuantumCircuit Circuit { get; }
+    public int BatchSize { get; }
+    /// <summary>0 disables checkpoints (pure uncomputation).</summary>
+    public int CheckpointInterval { get; }
+    /// <summary>ψ at the step the cursor is on: ψ_T after the forward pass, walking back during backward.</summary>
+    public StateBatch<T> State { get; }
+    /// <summary>g = ∂L/∂Re ψ + i ∂L/∂Im ψ at the cursor, accumulated from later steps.</summary>
+    public StateBatch<T> Adjoint { get; }
+    public int Steps => _angles.Count;
+    public int CheckpointCount => _checkpoints.Count;
+
+    /// <summary>Applies U(θ_t) for a new step and returns its readouts [B × R].</summary>
+    public T[] Forward(T[] angles)
+    {
+        if (_cursor != _angles.Count)
+        {
+            throw new InvalidOperationException("the sequence has started its backward pass; begin a new sequence for more steps.");
+        }
+
+        Circuit.Forward<T>(State, angles, ParameterLayout.PerSample);
+        _angles.Add(angles);
+        _cursor = _angles.Count;
+        if (CheckpointInterval > 0 && _cursor % CheckpointInterval == 0)
+        {
+            _checkpoints[_cursor] = State.Clone();
+        }
+
+        var readouts = new T[BatchSize * Circuit.ReadoutLength];
+        Circuit.Readout<T>(State, readouts);
+        return readouts;
+    }
+
+    /// <summary>
+    /// Backward of step <paramref name="step"/> (1-based): adds the readout gradient to the adjoint, then
+    /// uncomputes the step, moving the adjoint and the state to step − 1. Returns ∂L/∂θ_step [B × P].
+    /// </summary>
+    public T[] Backward(int step, T[] readoutGradient)
+    {
+        if (_cursor < step)
+        {
+            // A new backward pass over the same graph (retainGraph, or a Jacobian taken row by row): walk
+            // forward again from where the last pass stopped, with a fresh adjoint.
+            for (int t = _cursor + 1; t <= step; t++)
+            {
+                Circuit.Forward<T>(State, _angles[t - 1], ParameterLayout.PerSample);
+            }
+
+            _cursor = step;
+            Adjoint.Clear();
+        }
+
+        // Later steps that received no gradient (their outputs were unused) still have to be undone.
+        while (_cursor > step)
+        {
+            Uncompute(_cursor, gradient: null);
+        }
+
+        Circuit.ReadoutBackward<T>(State, readoutGradient, _readoutAdjoint);
+        Add(Adjoint, _readoutAdjoint);
+        var gradient = new T[BatchSize * Circuit.ParameterCount];
+        Uncompute(step, gradient);
+        return gradient;
+    }
+
+    private void Uncompute(int step, T[]? gradient)
+    {
+        var angles = _angles[step - 1];
+        if (gradient is null)
+        {
+            Circuit.Inverse<T>(State, angles, ParameterLayout.PerSample);
+            // The adjoint carries no gradient from this step, but it must still move back with the state.
+            Circuit.Inverse<T>(Adjoint, angles, ParameterLayout.PerSample);
+        }
+        else
+        {
+            Circuit.Backward<T>(State, Adjoint, angles, ParameterLayout.PerSample, gradient);
+        }
+
+        _cursor = step - 1;
+        if (_checkpoints.TryGetValue(_cursor, out var exact))
+        {
+            State.CopyFrom(exact); // drop the float drift accumulated by uncomputing since the last checkpoint
+        }
+        else if (_cursor == 0)
+        {
+            State.SetBasisState(0);
+        }
+    }
+
+    private static void Add(StateBatch<T> target, StateBatch<T> source)
+    {
+        var tr = target.Real;
+        var ti = target.Imag;
+        var sr = source.Real;
+        var si = source.Imag;
+        for (int i = 0; i < tr.Length; i++)
+        {
+            tr[i] += sr[i];
+            ti[i] += si[i];
+        }
+    }
+}
