@@ -1,5 +1,6 @@
 using QCircuitDsl.Models;
 using QCircuitDsl.Models.Qrnn;
+using QCircuitDsl.Models.Sequence;
 using QCircuitDsl.Runtime.Autograd;
 using QCircuitDsl.Runtime.NN;
 using QCircuitDsl.Runtime.Optim;
@@ -9,8 +10,15 @@ namespace QCircuitDsl.Models.Tests;
 
 public sealed class QrnnTests
 {
-    private static QrnnClassifier Tiny(ControllerActivation activation, DType dtype, int checkpointInterval = QuantumMemory.DefaultCheckpointInterval, long seed = 3) =>
-        new(new Sim14(n: 2), inputSize: 3, hidden: 4, classes: 2, activation, dtype: dtype, generator: new Generator(seed), checkpointInterval: checkpointInterval);
+    private static SequenceClassifier Qrnn(int n, int inputSize, int hidden, int classes, ControllerActivation activation, DType dtype = DType.Float32,
+        long seed = 3, int checkpointInterval = QuantumMemory.DefaultCheckpointInterval)
+    {
+        var g = new Generator(seed);
+        return new SequenceClassifier(new QrnnEncoder(new Sim14(n: n), inputSize, hidden, activation, dtype: dtype, generator: g, checkpointInterval: checkpointInterval), classes, dtype, g);
+    }
+
+    private static SequenceClassifier Tiny(ControllerActivation activation, DType dtype, int checkpointInterval = QuantumMemory.DefaultCheckpointInterval, long seed = 3) =>
+        Qrnn(2, 3, 4, 2, activation, dtype, seed, checkpointInterval);
 
     private static Tensor Inputs(int batch, int steps, int features, DType dtype, long seed = 11)
     {
@@ -56,8 +64,7 @@ public sealed class QrnnTests
 
     private static Dictionary<string, float[]> Gradients(int checkpointInterval)
     {
-        var model = new QrnnClassifier(new Sim14(n: 4), inputSize: 2, hidden: 6, classes: 3, ControllerActivation.Gelu,
-            generator: new Generator(5), checkpointInterval: checkpointInterval);
+        var model = Qrnn(4, 2, 6, 3, ControllerActivation.Gelu, seed: 5, checkpointInterval: checkpointInterval);
         var x = Inputs(3, 400, 2, DType.Float32, seed: 8) * 0.5;
         var target = Torch.Tensor(new long[] { 0, 2, 1 }, 3);
         Functional.CrossEntropy(model.Forward(x), target).Backward();
@@ -88,14 +95,14 @@ public sealed class QrnnTests
     [Fact]
     public void Readouts_have_three_values_per_qubit_per_step_and_logits_the_class_count()
     {
-        var model = new QrnnClassifier(new Sim14(n: 3), inputSize: 5, hidden: 8, classes: 4, ControllerActivation.Relu, generator: new Generator(1));
+        var model = Qrnn(3, 5, 8, 4, ControllerActivation.Relu, seed: 1);
         var x = Inputs(6, 7, 5, DType.Float32);
-        var readouts = model.Cell.Forward(x);
+        var readouts = ((QrnnEncoder)model.Encoder).Cell.Forward(x);
         Assert.Equal(7, readouts.Count);
         Assert.All(readouts, z => Assert.Equal(new[] { 6, 9 }, z.Shape.ToArray()));
         Assert.All(readouts[^1].ToArray<float>(), v => Assert.InRange(v, -1.0001f, 1.0001f));
         Assert.Equal(new[] { 6, 4 }, model.Forward(x).Shape.ToArray());
-        Assert.Contains("cell.controller.fc1.weight", model.NamedParameters().Select(p => p.Name));
+        Assert.Contains("encoder.cell.controller.fc1.weight", model.NamedParameters().Select(p => p.Name));
         Assert.Contains("head.weight", model.NamedParameters().Select(p => p.Name));
     }
 
@@ -123,7 +130,7 @@ public sealed class QrnnTests
         var x = Torch.Randn(new[] { batch, steps, 1 }, g, DType.Float32);
         var first = x.Select(1, 0).ToArray<float>();
         var labels = Torch.Tensor(first.Select(v => v > 0 ? 1L : 0L).ToArray(), batch);
-        var model = new QrnnClassifier(new Sim14(n: 3), inputSize: 1, hidden: 16, classes: 2, ControllerActivation.Gelu, generator: new Generator(9));
+        var model = Qrnn(3, 1, 16, 2, ControllerActivation.Gelu, seed: 9);
         var optimizer = new Adam(model.Parameters(), lr: 0.05);
         for (int step = 0; step < 60; step++)
         {
