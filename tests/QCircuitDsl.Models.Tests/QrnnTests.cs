@@ -158,3 +158,45 @@ public sealed class QrnnTests
         Assert.Equal("angles", Assert.ThrowsAny<ArgumentException>(() => sequence.Step(Torch.Zeros(new[] { 2, 8 }, DType.Float64))).ParamName);
     }
 }
+
+public sealed class QuantumSequenceContinuationTests
+{
+    [Fact]
+    public void A_continued_sequence_starts_where_the_first_ended_and_backprop_stays_inside_each()
+    {
+        var memory = new QuantumMemory(new Sim14(n: 2), checkpointInterval: 0);
+        var g = new Generator(3);
+        var a1 = Torch.Randn(new[] { 2, 8 }, g, DType.Float64);
+        var a2 = Torch.Randn(new[] { 2, 8 }, g, DType.Float64).RequiresGrad_();
+
+        // Reference: one sequence of two steps.
+        var whole = memory.Begin(2, DType.Float64);
+        whole.Step(a1);
+        var expected = whole.Step(a2).ToArray<double>();
+
+        var first = memory.Begin(2, DType.Float64);
+        first.Step(a1);
+        var second = first.Continue();
+        var z = second.Step(a2);
+        Assert.Equal(expected, z.ToArray<double>());
+
+        // The continued sequence's gradient matches finite differences, with the first sequence's state fixed.
+        var report = GradCheck.Check(_ =>
+        {
+            var s = memory.Begin(2, DType.Float64);
+            s.Step(a1);
+            return s.Continue().Step(a2);
+        }, new[] { a2 }, atol: 1e-6, rtol: 1e-4);
+        Assert.True(report.Passed, report.ToString());
+    }
+
+    [Fact]
+    public void Continuing_after_the_backward_pass_is_refused()
+    {
+        var memory = new QuantumMemory(new Sim14(n: 2));
+        var s = memory.Begin(1);
+        var z = s.Step(Torch.Zeros(new[] { 1, 8 }).RequiresGrad_());
+        z.Sum().Backward();
+        Assert.Throws<InvalidOperationException>(() => s.Continue());
+    }
+}

@@ -16,7 +16,7 @@ public sealed class QrnnCell : Module
     private readonly Generator? _dropoutGenerator;
 
     public QrnnCell(QuantumCircuit circuit, int inputSize, int hidden, ControllerActivation activation, double inputDropout = 0.0,
-        DType dtype = DType.Float32, Generator? generator = null, int checkpointInterval = QuantumMemory.DefaultCheckpointInterval)
+        DType dtype = DType.Float32, Generator? generator = null, int checkpointInterval = QuantumMemory.DefaultCheckpointInterval, int? feedbackSize = null)
     {
         ArgumentNullException.ThrowIfNull(circuit);
         if (inputSize < 1)
@@ -34,7 +34,8 @@ public sealed class QrnnCell : Module
         InputDropout = inputDropout;
         DType = dtype;
         _dropoutGenerator = generator;
-        Controller = RegisterModule("controller", new QrnnController(circuit.ReadoutLength + inputSize, hidden, circuit.ParameterCount, activation, dtype, generator));
+        FeedbackSize = feedbackSize ?? circuit.ReadoutLength;
+        Controller = RegisterModule("controller", new QrnnController(FeedbackSize + inputSize, hidden, circuit.ParameterCount, activation, dtype, generator));
     }
 
     public QuantumMemory Memory { get; }
@@ -42,6 +43,12 @@ public sealed class QrnnCell : Module
     public int InputSize { get; }
     public double InputDropout { get; }
     public DType DType { get; }
+    /// <summary>
+    /// Width of what is fed back to the controller: the readout itself (the default), or — in the
+    /// language model — the readout after a feedforward layer.
+    /// </summary>
+    public int FeedbackSize { get; }
+
     /// <summary>Values read out per step (3n for XYZ on n qubits).</summary>
     public int ReadoutSize => Memory.Circuit.ReadoutLength;
 
@@ -51,6 +58,11 @@ public sealed class QrnnCell : Module
         if (x.Dim != 3 || x.Size(2) != InputSize)
         {
             throw new ArgumentException($"input has shape [{string.Join(", ", x.Shape)}]; expected [batch, time, {InputSize}].", nameof(x));
+        }
+
+        if (FeedbackSize != ReadoutSize)
+        {
+            throw new InvalidOperationException($"this cell feeds back {FeedbackSize} values, not its {ReadoutSize} readouts; drive it step by step with Step().");
         }
 
         int batch = x.Size(0);
@@ -66,15 +78,15 @@ public sealed class QrnnCell : Module
         return readouts;
     }
 
-    /// <summary>One step: θ_t = controller(z_{t−1} : x_t), z_t = readout(U(θ_t)|ψ_{t−1}⟩).</summary>
-    public Tensor Step(QuantumSequence sequence, Tensor previousReadout, Tensor input)
+    /// <summary>One step: θ_t = controller(f_{t−1} : x_t), z_t = readout(U(θ_t)|ψ_{t−1}⟩), where f is the feedback (by default z).</summary>
+    public Tensor Step(QuantumSequence sequence, Tensor previousFeedback, Tensor input)
     {
         if (InputDropout > 0)
         {
             input = Functional.Dropout(input, InputDropout, Training, _dropoutGenerator);
         }
 
-        var angles = Controller.Forward(Torch.Cat(new[] { previousReadout, input }, dim: 1));
+        var angles = Controller.Forward(Torch.Cat(new[] { previousFeedback, input }, dim: 1));
         return sequence.Step(angles);
     }
 }

@@ -17,12 +17,19 @@ internal sealed class QuantumMemoryTape<T> where T : unmanaged, IFloatingPointIe
     private readonly StateBatch<T> _readoutAdjoint;
     private int _cursor;
 
-    public QuantumMemoryTape(QuantumCircuit circuit, int batchSize, int checkpointInterval)
+    public QuantumMemoryTape(QuantumCircuit circuit, int batchSize, int checkpointInterval, StateBatch<T>? initial = null)
     {
         Circuit = circuit;
         BatchSize = batchSize;
         CheckpointInterval = checkpointInterval;
         State = circuit.CreateStates<T>(batchSize);
+        if (initial != null)
+        {
+            // Truncated BPTT: the sequence continues an earlier one's state; keep it exactly as step 0.
+            State.CopyFrom(initial);
+            _checkpoints[0] = initial.Clone();
+        }
+
         Adjoint = circuit.CreateStates<T>(batchSize);
         Adjoint.Clear();
         _readoutAdjoint = circuit.CreateStates<T>(batchSize);
@@ -38,6 +45,12 @@ internal sealed class QuantumMemoryTape<T> where T : unmanaged, IFloatingPointIe
     public StateBatch<T> Adjoint { get; }
     public int Steps => _angles.Count;
     public int CheckpointCount => _checkpoints.Count;
+
+    /// <summary>A copy of the state at the cursor, to start a continuing sequence from.</summary>
+    public StateBatch<T> CopyState() =>
+        _cursor == _angles.Count
+            ? State.Clone()
+            : throw new InvalidOperationException("continue a sequence after its forward steps and before its backward pass: the backward pass uncomputes the state.");
 
     /// <summary>Applies U(θ_t) for a new step and returns its readouts [B × R].</summary>
     public T[] Forward(T[] angles)

@@ -15,19 +15,22 @@ public sealed class QuantumSequence
     private readonly object _tape;
     private Tensor _token;
 
-    internal QuantumSequence(QuantumCircuit circuit, int batchSize, DType dtype, int checkpointInterval)
+    internal QuantumSequence(QuantumCircuit circuit, int batchSize, DType dtype, int checkpointInterval, QuantumSequence? continueFrom = null)
     {
         Circuit = circuit;
         BatchSize = batchSize;
         DType = dtype;
         _tape = dtype switch
         {
-            DType.Float32 => new QuantumMemoryTape<float>(circuit, batchSize, checkpointInterval),
-            DType.Float64 => new QuantumMemoryTape<double>(circuit, batchSize, checkpointInterval),
+            DType.Float32 => new QuantumMemoryTape<float>(circuit, batchSize, checkpointInterval, (continueFrom?._tape as QuantumMemoryTape<float>)?.CopyState()),
+            DType.Float64 => new QuantumMemoryTape<double>(circuit, batchSize, checkpointInterval, (continueFrom?._tape as QuantumMemoryTape<double>)?.CopyState()),
             _ => throw new ArgumentException($"quantum memory runs in float32 or float64, not {dtype}.", nameof(dtype)),
         };
         _token = Torch.Zeros(new[] { 1 }, dtype);
+        _checkpointInterval = checkpointInterval;
     }
+
+    private readonly int _checkpointInterval;
 
     public QuantumCircuit Circuit { get; }
     public int BatchSize { get; }
@@ -36,6 +39,13 @@ public sealed class QuantumSequence
 
     /// <summary>State checkpoints currently held (for memory accounting and tests).</summary>
     public int CheckpointCount => _tape is QuantumMemoryTape<float> f ? f.CheckpointCount : ((QuantumMemoryTape<double>)_tape).CheckpointCount;
+
+    /// <summary>
+    /// A new sequence that starts from this one's current state (truncated backpropagation through time:
+    /// gradients do not flow back into this sequence). Call it after this sequence's forward steps and
+    /// before its backward pass, which uncomputes the state.
+    /// </summary>
+    public QuantumSequence Continue() => new(Circuit, BatchSize, DType, _checkpointInterval, this);
 
     /// <summary>Applies the circuit with per-sample angles [B, P]; returns the readouts [B, R].</summary>
     public Tensor Step(Tensor angles)
