@@ -26,6 +26,35 @@ public sealed unsafe class OpenBlas
         _getConfig = NativeLibrary.TryGetExport(lib, "openblas_get_config", out var gc) ? (delegate* unmanaged<byte*>)gc : null;
     }
 
+    [DllImport("libc", EntryPoint = "setenv")]
+    private static extern int SetEnv(string name, string value, int overwrite);
+
+    /// <summary>What <see cref="PinEnvironment"/> set, for the report.</summary>
+    public static string Environment { get; private set; } = "";
+
+    /// <summary>
+    /// Sets OpenBLAS's environment in the C runtime (which it reads when loaded; .NET's own environment
+    /// block is a separate copy): OPENBLAS_NUM_THREADS = <paramref name="threads"/>, and, unless already
+    /// set, OPENBLAS_CORETYPE=SkylakeX on AVX-512 machines, because Debian's OpenBLAS 0.3.21 does not
+    /// recognise newer Xeons (e.g. family 6 model 207) and would fall back to its SSE3 "Prescott" kernels,
+    /// an unfair baseline.
+    /// </summary>
+    public static void PinEnvironment(int threads)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var parts = new List<string>();
+        SetEnv("OPENBLAS_NUM_THREADS", threads.ToString(System.Globalization.CultureInfo.InvariantCulture), 1);
+        parts.Add($"OPENBLAS_NUM_THREADS={threads}");
+        string? core = System.Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE");
+        if (core is null && System.Runtime.Intrinsics.X86.Avx512F.IsSupported)
+        {
+            SetEnv("OPENBLAS_CORETYPE", "SkylakeX", 0);
+            core = "SkylakeX";
+        }
+        if (core is not null) parts.Add($"OPENBLAS_CORETYPE={core}");
+        Environment = string.Join(" ", parts);
+    }
+
     /// <summary>Loads the first OpenBLAS found, or returns null with the reason.</summary>
     public static OpenBlas? TryLoad(out string reason)
     {

@@ -9,6 +9,7 @@ public static class Program
     private static readonly Dictionary<string, (string Summary, Func<string[], int> Run)> Benchmarks = new()
     {
         ["gemm"] = ("Sgemm at the models' shapes vs OpenBLAS cblas_sgemm (same run)", GemmBenchmark.Run),
+        ["circuits"] = ("Statevector engine: sim14 QRNN step, projection strategies, memory (vs straightforward + interpreter)", CircuitBenchmark.Run),
     };
 
     public static int Main(string[] args)

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using QCircuitDsl.Quantum.Engine;
+using QCircuitDsl.Quantum.Engine.Fast;
 
 namespace QCircuitDsl.Quantum;
 
@@ -18,25 +19,25 @@ namespace QCircuitDsl.Quantum;
 /// </remarks>
 public class QuantumCircuit
 {
-    private readonly CompiledOp[] _ops;
-    private readonly CompiledReadout[] _readouts;
-    private readonly int _maxProbabilityLength;
+    private readonly BatchEngine _engine;
+    private readonly UnitaryExecutor _unitary;
     private int _maxDegreeOfParallelism = Environment.ProcessorCount;
 
     public QuantumCircuit(CircuitProgram program)
     {
         ArgumentNullException.ThrowIfNull(program);
         Program = program;
-        _ops = program.Gates.Select(g => new CompiledOp(g, program.QubitCount)).ToArray();
+        var ops = program.Gates.Select(g => new CompiledOp(g, program.QubitCount)).ToArray();
         var readouts = new List<CompiledReadout>();
-        int offset = 0;
+        int offset = 0, maxProbabilityLength = 0;
         foreach (var term in program.Readouts)
         {
             readouts.Add(new CompiledReadout(term, offset, program.QubitCount));
-            if (term.Kind == ReadoutKind.Probabilities) _maxProbabilityLength = Math.Max(_maxProbabilityLength, term.Length);
+            if (term.Kind == ReadoutKind.Probabilities) maxProbabilityLength = Math.Max(maxProbabilityLength, term.Length);
             offset += term.Length;
         }
-        _readouts = readouts.ToArray();
+        _engine = new BatchEngine(program, new SimpleEngine(ops, readouts.ToArray(), maxProbabilityLength));
+        _unitary = new UnitaryExecutor(this);
     }
 
     public CircuitProgram Program { get; }
@@ -60,7 +61,32 @@ public class QuantumCircuit
         }
     }
 
+    /// <summary>
+    /// How Shared-parameter calls of <see cref="Forward{T}"/>, <see cref="Inverse{T}"/> and <see cref="Backward{T}"/> are
+    /// executed (PerSample-layout calls always run gate by gate per sample). See <see cref="ExecutionStrategy"/>.
+    /// </summary>
+    public ExecutionStrategy Strategy { get; set; } = ExecutionStrategy.Auto;
+
+    /// <summary>Runs the original straightforward kernels instead of the compiled plan (benchmark baseline and tests).</summary>
+    internal bool UseSimpleKernels { get; set; }
+
+    internal BatchEngine Engine => _engine;
+
     public override string ToString() => Program.ToString();
+
+    /// <summary>
+    /// The strategy a Shared-parameter call on <paramref name="batchSize"/> samples of type T resolves to.
+    /// </summary>
+    public ExecutionStrategy ResolveStrategy<T>(ParameterLayout layout, int batchSize) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (layout != ParameterLayout.Shared || UseSimpleKernels || !_engine.CanRunFast<T>()) return ExecutionStrategy.PerSample;
+        return Strategy switch
+        {
+            ExecutionStrategy.PerSample => ExecutionStrategy.PerSample,
+            ExecutionStrategy.Unitary => ExecutionStrategy.Unitary,
+            _ => UnitaryExecutor.Prefer(QubitCount, _engine.Plan.Forward.Length, batchSize) ? ExecutionStrategy.Unitary : ExecutionStrategy.PerSample,
+        };
+    }
 
     // ---- public operations --------------------------------------------------------------------------
 
@@ -101,36 +127,34 @@ public class QuantumCircuit
 
     /// <summary>Applies the circuit's gates U to every sample in place.</summary>
     public void Forward<T>(StateBatch<T> states, ReadOnlySpan<T> parameters, ParameterLayout layout) where T : unmanaged, IFloatingPointIeee754<T>
+        => Sweep(states, parameters, layout, SweepKind.Forward);
+
+    /// <summary>Applies U† to every sample in place (so Inverse after Forward restores the input).</summary>
+    public void Inverse<T>(StateBatch<T> states, ReadOnlySpan<T> parameters, ParameterLayout layout) where T : unmanaged, IFloatingPointIeee754<T>
+        => Sweep(states, parameters, layout, SweepKind.Inverse);
+
+    private void Sweep<T>(StateBatch<T> states, ReadOnlySpan<T> parameters, ParameterLayout layout, SweepKind kind) where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckStates(states, nameof(states));
         var p = ConvertParameters(parameters, layout, states.BatchSize, nameof(parameters));
         try
         {
-            int stride = layout == ParameterLayout.PerSample ? ParameterCount : 0;
-            ForEachChunk(states.BatchSize, (start, end) =>
+            if (ResolveStrategy<T>(layout, states.BatchSize) == ExecutionStrategy.Unitary)
             {
-                for (int b = start; b < end; b++)
-                    ForwardSample(states.RealOf(b), states.ImagOf(b), p.AsSpan(b * stride, ParameterCount));
-            });
+                _unitary.Apply(states, p, inverse: kind == SweepKind.Inverse);
+                return;
+            }
+            RunSweep(states, p, layout, kind);
         }
         finally { ArrayPool<double>.Shared.Return(p); }
     }
 
-    /// <summary>Applies U† to every sample in place (so Inverse after Forward restores the input).</summary>
-    public void Inverse<T>(StateBatch<T> states, ReadOnlySpan<T> parameters, ParameterLayout layout) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>Gate-by-gate sweep on already converted parameters (also used by <see cref="UnitaryExecutor"/> to build U).</summary>
+    internal void RunSweep<T>(StateBatch<T> states, double[] p, ParameterLayout layout, SweepKind kind) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        CheckStates(states, nameof(states));
-        var p = ConvertParameters(parameters, layout, states.BatchSize, nameof(parameters));
-        try
-        {
-            int stride = layout == ParameterLayout.PerSample ? ParameterCount : 0;
-            ForEachChunk(states.BatchSize, (start, end) =>
-            {
-                for (int b = start; b < end; b++)
-                    InverseSample(states.RealOf(b), states.ImagOf(b), p.AsSpan(b * stride, ParameterCount));
-            });
-        }
-        finally { ArrayPool<double>.Shared.Return(p); }
+        var job = NewJob(states, kind);
+        SetParameters(job, p, layout, states.BatchSize);
+        RunJob(job, layout == ParameterLayout.Shared ? Tiles(job) : states.BatchSize);
     }
 
     /// <summary>Writes B×ReadoutLength readout values (overwriting <paramref name="readouts"/>).</summary>
@@ -139,15 +163,14 @@ public class QuantumCircuit
         CheckStates(states, nameof(states));
         int batch = states.BatchSize, r = ReadoutLength;
         CheckLength(readouts.Length, batch * r, nameof(readouts), $"batch {batch} × {r} readout values");
-        var output = ArrayPool<T>.Shared.Rent(batch * r);
+        var output = ArrayPool<T>.Shared.Rent(Math.Max(1, batch * r));
         try
         {
-            ForEachChunk(batch, (start, end) =>
-            {
-                var probs = new double[_maxProbabilityLength];
-                for (int b = start; b < end; b++)
-                    ReadoutSample(states.RealOf(b), states.ImagOf(b), output.AsSpan(b * r, r), probs);
-            });
+            var job = NewJob(states, SweepKind.Readout);
+            job.Fast &= _engine.Readout.IsApplicable;
+            job.Buffer = output;
+            job.ReadoutLength = r;
+            RunJob(job, batch);
             output.AsSpan(0, batch * r).CopyTo(readouts);
         }
         finally { ArrayPool<T>.Shared.Return(output); }
@@ -164,11 +187,12 @@ public class QuantumCircuit
         try
         {
             upstream.CopyTo(u);
-            ForEachChunk(batch, (start, end) =>
-            {
-                for (int b = start; b < end; b++)
-                    ReadoutBackwardSample(states.RealOf(b), states.ImagOf(b), u.AsSpan(b * r, r), adjoint.RealOf(b), adjoint.ImagOf(b));
-            });
+            var job = NewJob(states, SweepKind.ReadoutBackward);
+            job.Fast &= _engine.Readout.IsApplicable;
+            job.Adjoint = adjoint;
+            job.Buffer = u;
+            job.ReadoutLength = r;
+            RunJob(job, batch);
         }
         finally { ArrayPool<T>.Shared.Return(u); }
     }
@@ -186,6 +210,7 @@ public class QuantumCircuit
         CheckAdjoint(states, adjoint);
         int batch = states.BatchSize, pc = ParameterCount;
         var p = ConvertParameters(parameters, layout, batch, nameof(parameters));
+        double[]? grad = null;
         try
         {
             if (layout == ParameterLayout.PerSample)
@@ -193,162 +218,105 @@ public class QuantumCircuit
             else
                 CheckLength(parameterGradient.Length, pc, nameof(parameterGradient), $"Shared: {pc} parameters");
 
-            // Per-sample gradients go to their own row so the Shared reduction below can sum in sample order.
-            var grad = new double[batch * pc];
-            int stride = layout == ParameterLayout.PerSample ? pc : 0;
-            ForEachChunk(batch, (start, end) =>
+            if (ResolveStrategy<T>(layout, batch) == ExecutionStrategy.Unitary)
             {
-                for (int b = start; b < end; b++)
-                    BackwardSample(states.RealOf(b), states.ImagOf(b), adjoint.RealOf(b), adjoint.ImagOf(b),
-                        p.AsSpan(b * stride, pc), grad.AsSpan(b * pc, pc));
-            });
+                grad = ArrayPool<double>.Shared.Rent(Math.Max(1, pc));
+                grad.AsSpan(0, pc).Clear();
+                _unitary.Backward(states, adjoint, p, grad.AsSpan(0, pc));
+                for (int k = 0; k < pc; k++) parameterGradient[k] += T.CreateTruncating(grad[k]);
+                return;
+            }
 
             if (layout == ParameterLayout.PerSample)
             {
+                grad = ArrayPool<double>.Shared.Rent(Math.Max(1, batch * pc));
+                grad.AsSpan(0, batch * pc).Clear();
+                RunBackward(states, adjoint, p, layout, grad);
                 for (int k = 0; k < batch * pc; k++)
                     parameterGradient[k] += T.CreateTruncating(grad[k]);
             }
             else
             {
-                for (int k = 0; k < pc; k++)
-                {
-                    double sum = 0;
-                    for (int b = 0; b < batch; b++) sum += grad[b * pc + k];
-                    parameterGradient[k] += T.CreateTruncating(sum);
-                }
+                grad = ArrayPool<double>.Shared.Rent(Math.Max(1, pc));
+                grad.AsSpan(0, pc).Clear();
+                RunBackward(states, adjoint, p, layout, grad);
+                for (int k = 0; k < pc; k++) parameterGradient[k] += T.CreateTruncating(grad[k]);
             }
         }
-        finally { ArrayPool<double>.Shared.Return(p); }
-    }
-
-    // ---- per-sample sweeps --------------------------------------------------------------------------
-
-    private void ForwardSample<T>(Span<T> re, Span<T> im, ReadOnlySpan<double> p) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Span<Complex> m = stackalloc Complex[16];
-        foreach (var op in _ops)
+        finally
         {
-            op.Matrix(p, inverse: false, m);
-            op.Apply(re, im, m);
-        }
-    }
-
-    private void InverseSample<T>(Span<T> re, Span<T> im, ReadOnlySpan<double> p) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Span<Complex> m = stackalloc Complex[16];
-        for (int k = _ops.Length - 1; k >= 0; k--)
-        {
-            _ops[k].Matrix(p, inverse: true, m);
-            _ops[k].Apply(re, im, m);
+            ArrayPool<double>.Shared.Return(p);
+            if (grad is not null) ArrayPool<double>.Shared.Return(grad);
         }
     }
 
     /// <summary>
-    /// Walks the ops backwards. For op k with ψ_k = U_k ψ_{k−1}: uncompute ψ_{k−1} = U_k†ψ_k, accumulate
-    /// ∂L/∂θ = Re⟨g_k|∂U_k/∂θ|ψ_{k−1}⟩ through each angle's affine coefficients, then g_{k−1} = U_k† g_k.
+    /// Gate-by-gate adjoint sweep on converted parameters. PerSample: <paramref name="gradient"/> (B×P) receives
+    /// each sample's row. Shared: per-tile rows are summed in tile order and added to <paramref name="gradient"/> (P).
     /// </summary>
-    private void BackwardSample<T>(Span<T> re, Span<T> im, Span<T> gre, Span<T> gim, ReadOnlySpan<double> p, Span<double> grad)
+    internal void RunBackward<T>(StateBatch<T> states, StateBatch<T> adjoint, double[] p, ParameterLayout layout, Span<double> gradient)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Span<Complex> inv = stackalloc Complex[16];
-        Span<Complex> dm = stackalloc Complex[16];
-        Span<double> angles = stackalloc double[3];
-        for (int k = _ops.Length - 1; k >= 0; k--)
+        int pc = ParameterCount;
+        var job = NewJob(states, SweepKind.Backward);
+        job.Adjoint = adjoint;
+        SetParameters(job, p, layout, states.BatchSize);
+        int items = layout == ParameterLayout.Shared ? Tiles(job) : states.BatchSize;
+        var rows = ArrayPool<double>.Shared.Rent(Math.Max(1, items * pc));
+        try
         {
-            var op = _ops[k];
-            op.Matrix(p, inverse: true, inv);
-            op.Apply(re, im, inv);
-            if (op.HasParameters)
+            rows.AsSpan(0, items * pc).Clear();
+            job.Gradient = rows;
+            job.ParameterCount = pc;
+            RunJob(job, items);
+            if (layout == ParameterLayout.PerSample)
             {
-                op.EvaluateAngles(p, angles);
-                for (int a = 0; a < op.Angles.Length; a++)
-                {
-                    var expr = op.Angles[a];
-                    if (expr.IsConstant) continue;
-                    GateMatrices.BuildDerivative(op.Kind, angles, a, op.Adjoint, dm);
-                    double dTheta = op.Inner<T>(gre, gim, re, im, dm);
-                    foreach (var (index, coefficient) in expr.TermSpan)
-                        grad[index] += coefficient * dTheta;
-                }
+                for (int k = 0; k < items * pc; k++) gradient[k] += rows[k];
+                return;
             }
-            op.Apply(gre, gim, inv);
+            // Per-tile rows summed in tile order: the same sums whatever the thread count.
+            for (int k = 0; k < pc; k++)
+            {
+                double sum = 0;
+                for (int item = 0; item < items; item++) sum += rows[item * pc + k];
+                gradient[k] += sum;
+            }
         }
+        finally { ArrayPool<double>.Shared.Return(rows); }
     }
 
-    private void ReadoutSample<T>(ReadOnlySpan<T> re, ReadOnlySpan<T> im, Span<T> output, double[] probs) where T : unmanaged, IFloatingPointIeee754<T>
+    // ---- job plumbing -------------------------------------------------------------------------------
+
+    private SweepJob<T> NewJob<T>(StateBatch<T> states, SweepKind kind) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        foreach (var term in _readouts)
-        {
-            var dst = output.Slice(term.Offset, term.Length);
-            switch (term.Kind)
-            {
-                case ReadoutKind.ExpvalEach:
-                case ReadoutKind.PauliString:
-                    for (int v = 0; v < term.Paulis.Length; v++)
-                        dst[v] = T.CreateTruncating(ReadoutKernels.PauliExpectation(re, im, term.Paulis[v]));
-                    break;
-                case ReadoutKind.Probabilities:
-                    {
-                        var pr = probs.AsSpan(0, term.Length);
-                        ReadoutKernels.Probabilities(re, im, term.ProbabilityMasks, pr);
-                        for (int j = 0; j < pr.Length; j++) dst[j] = T.CreateTruncating(pr[j]);
-                        break;
-                    }
-                case ReadoutKind.State:
-                    for (int i = 0; i < re.Length; i++)
-                    {
-                        dst[2 * i] = re[i];
-                        dst[2 * i + 1] = im[i];
-                    }
-                    break;
-            }
-        }
+        var job = SweepJob<T>.Rent();
+        job.Engine = _engine;
+        job.Kind = kind;
+        job.States = states;
+        job.TileSamples = 1;
+        job.ParameterStride = 0;
+        job.Parameters = [];
+        job.Fast = !UseSimpleKernels && _engine.CanRunFast<T>();
+        return job;
     }
 
-    private void ReadoutBackwardSample<T>(ReadOnlySpan<T> re, ReadOnlySpan<T> im, ReadOnlySpan<T> upstream, Span<T> gre, Span<T> gim)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    private void SetParameters<T>(SweepJob<T> job, double[] p, ParameterLayout layout, int batch) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        gre.Clear();
-        gim.Clear();
-        foreach (var term in _readouts)
-        {
-            var u = upstream.Slice(term.Offset, term.Length);
-            switch (term.Kind)
-            {
-                case ReadoutKind.ExpvalEach:
-                case ReadoutKind.PauliString:
-                    // r = ⟨ψ|P|ψ⟩ ⇒ g += 2·u·Pψ
-                    for (int v = 0; v < term.Paulis.Length; v++)
-                        ReadoutKernels.PauliAccumulate(re, im, term.Paulis[v], 2 * double.CreateTruncating(u[v]), gre, gim);
-                    break;
-                case ReadoutKind.Probabilities:
-                    ReadoutKernels.ProbabilitiesAccumulate(re, im, term.ProbabilityMasks, u, gre, gim);
-                    break;
-                case ReadoutKind.State:
-                    for (int i = 0; i < gre.Length; i++)
-                    {
-                        gre[i] += u[2 * i];
-                        gim[i] += u[2 * i + 1];
-                    }
-                    break;
-            }
-        }
+        job.Parameters = p;
+        job.ParameterStride = layout == ParameterLayout.PerSample ? ParameterCount : 0;
+        job.TileSamples = layout == ParameterLayout.Shared ? _engine.SharedTileSamples : 1;
+    }
+
+    private static int Tiles<T>(SweepJob<T> job) where T : unmanaged, IFloatingPointIeee754<T> =>
+        (job.States.BatchSize + job.TileSamples - 1) / job.TileSamples;
+
+    private void RunJob<T>(SweepJob<T> job, int items) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        try { job.Run(items, MaxDegreeOfParallelism); }
+        finally { job.Return(); }
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
-
-    /// <summary>Splits the batch into at most MaxDegreeOfParallelism contiguous chunks (static partitioning).</summary>
-    private void ForEachChunk(int batch, Action<int, int> body)
-    {
-        int workers = Math.Min(MaxDegreeOfParallelism, batch);
-        if (workers <= 1)
-        {
-            body(0, batch);
-            return;
-        }
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers },
-            w => body((int)((long)batch * w / workers), (int)((long)batch * (w + 1) / workers)));
-    }
 
     private int RequireInput()
     {

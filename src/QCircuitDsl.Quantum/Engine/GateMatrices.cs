@@ -55,7 +55,10 @@ internal static class GateMatrices
             case GateKind.RYY:
             case GateKind.RZZ:
                 // exp(-iθG/2) = cos(θ/2)·1 − i·sin(θ/2)·G for a Pauli (string) G with G² = 1.
-                PauliRotation(kind, Math.Cos(angles[0] / 2), Math.Sin(angles[0] / 2), m);
+                {
+                    var (sin, cos) = Math.SinCos(angles[0] / 2);
+                    PauliRotation(kind, cos, sin, m);
+                }
                 break;
             case GateKind.P: Set2(m, 1, 0, 0, Complex.FromPolarCoordinates(1, angles[0])); break;
             case GateKind.U3:
