@@ -46,6 +46,30 @@ internal sealed class QuantumMemoryTape<T> where T : unmanaged, IFloatingPointIe
     public int Steps => _angles.Count;
     public int CheckpointCount => _checkpoints.Count;
 
+    /// <summary>
+    /// Keeps only the samples <paramref name="rows"/> (in that order, repeats allowed), as beam search
+    /// needs when it reorders hypotheses. The step history no longer matches the samples afterwards,
+    /// so a reordered tape cannot run backward; decoding runs without gradients anyway.
+    /// </summary>
+    public void Reorder(int[] rows)
+    {
+        if (rows.Length != BatchSize)
+        {
+            throw new ArgumentException($"reordering keeps the batch size {BatchSize}; got {rows.Length} rows.", nameof(rows));
+        }
+
+        var copy = State.Clone();
+        for (int b = 0; b < rows.Length; b++)
+        {
+            copy.RealOf(rows[b]).CopyTo(State.RealOf(b));
+            copy.ImagOf(rows[b]).CopyTo(State.ImagOf(b));
+        }
+
+        Reordered = true;
+    }
+
+    public bool Reordered { get; private set; }
+
     /// <summary>A copy of the state at the cursor, to start a continuing sequence from.</summary>
     public StateBatch<T> CopyState() =>
         _cursor == _angles.Count
@@ -79,6 +103,11 @@ internal sealed class QuantumMemoryTape<T> where T : unmanaged, IFloatingPointIe
     /// </summary>
     public T[] Backward(int step, T[] readoutGradient)
     {
+        if (Reordered)
+        {
+            throw new InvalidOperationException("this quantum sequence was reordered for decoding; it cannot run backward.");
+        }
+
         if (_cursor < step)
         {
             // A new backward pass over the same graph (retainGraph, or a Jacobian taken row by row): walk

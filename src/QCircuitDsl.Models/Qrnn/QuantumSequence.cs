@@ -47,6 +47,19 @@ public sealed class QuantumSequence
     /// </summary>
     public QuantumSequence Continue() => new(Circuit, BatchSize, DType, _checkpointInterval, this);
 
+    /// <summary>Keeps the samples <paramref name="rows"/> in that order (beam search); the sequence can no longer run backward.</summary>
+    public void Reorder(int[] rows)
+    {
+        if (_tape is QuantumMemoryTape<float> f)
+        {
+            f.Reorder(rows);
+        }
+        else
+        {
+            ((QuantumMemoryTape<double>)_tape).Reorder(rows);
+        }
+    }
+
     /// <summary>Applies the circuit with per-sample angles [B, P]; returns the readouts [B, R].</summary>
     public Tensor Step(Tensor angles)
     {
