@@ -12,6 +12,7 @@ public static class CliApp
         root.Subcommands.Add(CheckCommand.Create(output, error));
         root.Subcommands.Add(EmitCommand.Create(output, error));
         root.Subcommands.Add(SimulateCommand.Create(output, error));
+        root.Subcommands.Add(TrainCommand.Create(output, error));
         root.Subcommands.Add(BenchCommand.Create(output, error));
         return root;
     }

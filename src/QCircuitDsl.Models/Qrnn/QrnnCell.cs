@@ -16,7 +16,7 @@ public sealed class QrnnCell : Module
     private readonly Generator? _dropoutGenerator;
 
     public QrnnCell(QuantumCircuit circuit, int inputSize, int hidden, ControllerActivation activation, double inputDropout = 0.0,
-        DType dtype = DType.Float32, Generator? generator = null, int checkpointInterval = QuantumMemory.DefaultCheckpointInterval, int? feedbackSize = null)
+        DType dtype = DType.Float32, Generator? generator = null, int checkpointInterval = QuantumMemory.DefaultCheckpointInterval, int? feedbackSize = null, Generator? dropoutGenerator = null)
     {
         ArgumentNullException.ThrowIfNull(circuit);
         if (inputSize < 1)
@@ -33,7 +33,7 @@ public sealed class QrnnCell : Module
         InputSize = inputSize;
         InputDropout = inputDropout;
         DType = dtype;
-        _dropoutGenerator = generator;
+        _dropoutGenerator = dropoutGenerator ?? generator; // a separate generator keeps dropout masks reproducible on resume
         FeedbackSize = feedbackSize ?? circuit.ReadoutLength;
         Controller = RegisterModule("controller", new QrnnController(FeedbackSize + inputSize, hidden, circuit.ParameterCount, activation, dtype, generator));
     }

