@@ -1,0 +1,115 @@
+namespace QCircuitDsl.Cli.Tests;
+
+/// <summary><c>qcdsl train qrnn</c>: a tiny real run, resume, and each bad option.</summary>
+public sealed class TrainTests
+{
+    private static readonly string[] Tiny = { "train", "qrnn", "--train-size", "40", "--test-size", "20", "--qubits", "3", "--hidden", "8", "--batch", "20", "--T", "4", "--seed", "3" };
+
+    private static string[] Args(int epochs, params string[] more) => Tiny.Concat(new[] { "--epochs", epochs.ToString() }).Concat(more).ToArray();
+
+    [Fact]
+    public void A_tiny_copying_run_prints_its_setup_and_writes_metrics_and_a_checkpoint()
+    {
+        using var dir = new TempDir();
+        var run = Cli.Run(Args(1, "--out", dir.Path, "--metrics", Path.Combine(dir.Path, "epochs.jsonl")));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("copying memory, T = 4", run.Output);
+        Assert.Contains("trained parameters", run.Output);
+        Assert.Contains("epoch 1: train loss", run.Output);
+        Assert.True(File.Exists(Path.Combine(dir.Path, "last.safetensors")));
+        var epochs = File.ReadAllLines(Path.Combine(dir.Path, "epochs.jsonl"));
+        var line = Assert.Single(epochs);
+        Assert.Contains("\"epoch\":1", line);
+        Assert.Contains("\"train_loss\"", line);
+        Assert.Contains("\"test_accuracy\"", line);
+    }
+
+    [Fact]
+    public void Resume_continues_from_the_checkpoint()
+    {
+        using var dir = new TempDir();
+        Assert.Equal(0, Cli.Run(Args(1, "--out", dir.Path)).ExitCode);
+        var resumed = Cli.Run(Args(2, "--out", dir.Path, "--resume"));
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.Contains("epoch 2:", resumed.Output);
+        Assert.DoesNotContain("epoch 1:", resumed.Output);
+    }
+
+    [Fact]
+    public void The_baseline_matches_the_qrnn_parameter_count()
+    {
+        using var dir = new TempDir();
+        var run = Cli.Run(Args(1, "--out", dir.Path, "--model", "lstm"));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("LSTM with", run.Output);
+        Assert.Contains("matched to the QRNN's parameter count", run.Output);
+    }
+
+    [Theory]
+    [InlineData("--model", "transformer", "--model 'transformer' is not known")]
+    [InlineData("--activation", "swish", "--activation 'swish' is not known")]
+    [InlineData("--task", "chess", "--task 'chess' is not known")]
+    [InlineData("--preset", "huge", "--preset 'huge' is not known")]
+    [InlineData("--task", "ptb", "not wired to the command line yet")]
+    public void Bad_options_exit_2_with_a_clear_message(string option, string value, string message)
+    {
+        using var dir = new TempDir();
+        var run = Cli.Run(Args(1, "--out", dir.Path, option, value));
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains(message, run.Error);
+    }
+
+    [Fact]
+    public void Resume_without_a_checkpoint_is_refused()
+    {
+        using var dir = new TempDir();
+        var run = Cli.Run(Args(1, "--out", dir.Path, "--resume"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no checkpoint", run.Error);
+    }
+
+    [Fact]
+    public void An_image_task_without_data_names_what_it_needs()
+    {
+        using var dir = new TempDir();
+        var run = Cli.Run("train", "qrnn", "--task", "mnist", "--out", dir.Path);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("needs --data", run.Error);
+    }
+
+    [Fact]
+    public void An_image_task_reads_an_idx_folder()
+    {
+        using var dir = new TempDir();
+        var data = Directory.CreateDirectory(Path.Combine(dir.Path, "data")).FullName;
+        WriteIdx(data, "train", 30);
+        WriteIdx(data, "t10k", 10);
+        var run = Cli.Run("train", "qrnn", "--task", "fashion-mnist", "--data", data, "--epochs", "1", "--qubits", "3", "--hidden", "4", "--batch", "10", "--out", Path.Combine(dir.Path, "run"));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("30 training and 10 test images", run.Output);
+    }
+
+    private static void WriteIdx(string folder, string split, int count)
+    {
+        var rng = new Random(count);
+        using (var images = new BinaryWriter(File.Create(Path.Combine(folder, $"{split}-images-idx3-ubyte"))))
+        {
+            images.Write(new byte[] { 0, 0, 8, 3 });
+            foreach (var v in new[] { count, 28, 28 })
+            {
+                images.Write(new[] { (byte)(v >> 24), (byte)(v >> 16), (byte)(v >> 8), (byte)v });
+            }
+
+            var pixels = new byte[count * 784];
+            rng.NextBytes(pixels);
+            images.Write(pixels);
+        }
+
+        using var labels = new BinaryWriter(File.Create(Path.Combine(folder, $"{split}-labels-idx1-ubyte")));
+        labels.Write(new byte[] { 0, 0, 8, 1, 0, 0, 0, (byte)count });
+        for (int i = 0; i < count; i++)
+        {
+            labels.Write((byte)(i % 10));
+        }
+    }
+}
