@@ -59,7 +59,10 @@ public static class GemmBenchmark
         Console.WriteLine($"float32 peak: {machine.Cores} cores × 2 FMA × {machine.FloatLanes} lanes × 2 FLOP × {machine.ClockGHz:0.00} GHz = {machine.PeakGflops:0.0} GFLOP/s");
         double probe = FmaPeakProbe.SingleCoreGflops();
         Console.WriteLine($"measured 1-core FMA throughput: {probe:0.0} GFLOP/s, i.e. an effective {probe / (2 * machine.FloatLanes * 2):0.00} GHz under AVX-512 load; × {machine.Cores} cores = {probe * machine.Cores:0.0} GFLOP/s");
-        Console.WriteLine($"load average before the run: {LoadAverage()} (others' processes share these cores; timings are best of {rounds} alternating batches, {SettleMilliseconds} ms apart)");
+        // With one thread both libraries run entirely on the calling thread, so its CPU clock measures them
+        // exactly, and time stolen by other processes on a shared machine is not counted.
+        bool cpuClock = threads == 1 && BenchTimer.HasThreadCpuClock;
+        Console.WriteLine($"load average before the run: {LoadAverage()} (others' processes share these cores; timings are best of {rounds} alternating batches, {SettleMilliseconds} ms apart, by the {(cpuClock ? "calling thread's CPU clock" : "wall clock")})");
         Console.WriteLine($"Gemm.MaxDegreeOfParallelism = {threads}");
         // Peaks for the cores this run may use: all of them, or fewer with --threads.
         int usedCores = Math.Min(threads, machine.Cores);
@@ -74,12 +77,12 @@ public static class GemmBenchmark
 
         foreach (var s in Shapes)
         {
-            Console.WriteLine(Measure(s, blas, nominalPeak, probe * usedCores, batchSeconds, rounds));
+            Console.WriteLine(Measure(s, blas, nominalPeak, probe * usedCores, batchSeconds, rounds, cpuClock));
         }
         return 0;
     }
 
-    private static string Measure(Shape s, OpenBlas? blas, double nominalPeak, double measuredPeak, double batchSeconds, int rounds)
+    private static string Measure(Shape s, OpenBlas? blas, double nominalPeak, double measuredPeak, double batchSeconds, int rounds, bool cpuClock)
     {
         var rng = new Random(1234);
         int lda = s.TransA ? s.M : s.K, ldb = s.TransB ? s.K : s.N, ldc = s.N;
@@ -99,12 +102,12 @@ public static class GemmBenchmark
         var tBlas = new List<double>();
         for (int r = 0; r < rounds; r++)
         {
-            tOurs.Add(BenchTimer.Batch(runOurs, estOurs, batchSeconds));
+            tOurs.Add(BenchTimer.Batch(runOurs, estOurs, batchSeconds, cpuClock));
             if (runBlas is null) continue;
             // Both libraries keep idle workers spinning for a while after a call (OpenBLAS for up to
             // ~0.1 s), which would steal the second core from whichever batch runs next: let them settle.
             Thread.Sleep(SettleMilliseconds);
-            tBlas.Add(BenchTimer.Batch(runBlas, estBlas, batchSeconds));
+            tBlas.Add(BenchTimer.Batch(runBlas, estBlas, batchSeconds, cpuClock));
             Thread.Sleep(SettleMilliseconds);
         }
 

@@ -10,6 +10,8 @@ public static class Program
     {
         ["gemm"] = ("Sgemm at the models' shapes vs OpenBLAS cblas_sgemm (same run)", GemmBenchmark.Run),
         ["circuits"] = ("Statevector engine: sim14 QRNN step, projection strategies, memory (vs straightforward + interpreter)", CircuitBenchmark.Run),
+        ["lstm"] = ("LSTM (input 28, hidden 20, T 28, batch 200) forward+backward vs a naive loop implementation", LstmBenchmark.Run),
+        ["mamba"] = ("Mamba block fwd+bwd tokens/s at L 784, batch 16; quantum projections vs the Linear they replace", MambaBenchmark.Run),
     };
 
     public static int Main(string[] args)

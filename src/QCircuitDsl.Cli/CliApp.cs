@@ -13,6 +13,7 @@ public static class CliApp
         root.Subcommands.Add(EmitCommand.Create(output, error));
         root.Subcommands.Add(SimulateCommand.Create(output, error));
         root.Subcommands.Add(TrainCommand.Create(output, error));
+        root.Subcommands.Add(EvalCommand.Create(output, error));
         root.Subcommands.Add(BenchCommand.Create(output, error));
         return root;
     }

@@ -113,3 +113,32 @@ public sealed class TrainTests
         }
     }
 }
+
+public sealed class EvalTests
+{
+    [Fact]
+    public void Eval_rebuilds_the_model_and_reproduces_the_last_test_loss()
+    {
+        using var dir = new TempDir();
+        var train = Cli.Run("train", "qrnn", "--epochs", "1", "--train-size", "40", "--test-size", "20", "--qubits", "3", "--hidden", "8", "--batch", "20", "--T", "4", "--out", dir.Path);
+        Assert.True(train.ExitCode == 0, train.ToString());
+        var eval = Cli.Run("eval", "--checkpoint", Path.Combine(dir.Path, "last.safetensors"), "--json");
+        Assert.True(eval.ExitCode == 0, eval.ToString());
+        var lossText = train.Output.Split('\n').Single(l => l.StartsWith("epoch 1:")).Split("test loss ")[1].Split(',')[0];
+        var evalLoss = System.Text.Json.JsonDocument.Parse(eval.Output).RootElement.GetProperty("test_loss").GetDouble();
+        Assert.Equal(double.Parse(lossText, System.Globalization.CultureInfo.InvariantCulture), evalLoss, 4);
+    }
+
+    [Fact]
+    public void Eval_errors_name_the_missing_file()
+    {
+        using var dir = new TempDir();
+        var missing = Cli.Run("eval", "--checkpoint", Path.Combine(dir.Path, "nope.safetensors"));
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("checkpoint not found", missing.Error);
+        var file = dir.Write("last.safetensors", "x");
+        var noManifest = Cli.Run("eval", "--checkpoint", file);
+        Assert.Equal(2, noManifest.ExitCode);
+        Assert.Contains("run.json is missing", noManifest.Error);
+    }
+}

@@ -80,6 +80,7 @@ internal static class TrainCommand
             }
 
             var run = new TaskRun(settings, taskData, folder);
+            new RunManifest(settings, result.GetValue(data)).Write(folder);
             output.WriteLine($"task: {taskData.Description}");
             output.WriteLine($"model: {Describe(settings, run)}; {run.ParameterCount.ToString("N0", CultureInfo.InvariantCulture)} trained parameters");
             output.WriteLine($"training: {settings.Epochs} epochs, batch {settings.Batch}, Adam lr {settings.LearningRate}, weight decay {settings.WeightDecay}, seed {settings.Seed}; run folder {folder}");
