@@ -17,6 +17,8 @@ internal static class TrainCommand
     {
         var train = new Command("train", "Train a model on a sequence task.");
         train.Subcommands.Add(CreateQrnn(output));
+        train.Subcommands.Add(MambaTrainCommand.Create(output, "hqc-mamba", hybrid: true));
+        train.Subcommands.Add(MambaTrainCommand.Create(output, "mamba", hybrid: false));
         return train;
     }
 

@@ -33,6 +33,20 @@ public sealed record TaskData(Tensor TrainInputs, Tensor TrainTargets, Tensor Te
             $"copying memory, T = {s.Delay} (sequences of {task.SequenceLength}); memoryless baseline loss {task.BaselineCrossEntropy:F4}, chance accuracy on the copied symbols 12.5%");
     }
 
+    /// <summary>Image sequences one pixel per step ([N, 784, 1]) instead of one row per step, for the Mamba tasks.</summary>
+    public TaskData AsPixelSequences()
+    {
+        int n = TrainInputs.Size(0), m = TestInputs.Size(0);
+        int pixels = TrainInputs.Size(1) * TrainInputs.Size(2);
+        return this with
+        {
+            TrainInputs = TrainInputs.Reshape(n, pixels, 1),
+            TestInputs = TestInputs.Reshape(m, pixels, 1),
+            Features = 1,
+            Description = Description.Replace("rows as steps", "pixels as steps").Replace($"(T = {TrainInputs.Size(1)}, {Features} features)", $"(T = {pixels}, 1 feature)"),
+        };
+    }
+
     private static TaskData Images(TaskSettings s, string? directory)
     {
         directory ??= DefaultDirectory(s.Task) ?? throw new ArgumentException(
@@ -46,16 +60,22 @@ public sealed record TaskData(Tensor TrainInputs, Tensor TrainTargets, Tensor Te
             test = test.Permute(permutation);
         }
 
-        (Tensor, Tensor) Make(ImageDataset d, int limit)
+        (Tensor, Tensor) Make(ImageDataset d, int limit, string stream)
         {
-            int n = limit > 0 ? Math.Min(limit, d.Count) : d.Count;
-            var pixels = d.Pixels[..(n * d.PixelsPerImage)].ToArray();
-            var labels = d.Labels[..n].ToArray().Select(l => (long)l).ToArray();
-            return (Torch.Tensor(pixels, n, d.Rows, d.Columns), Torch.Tensor(labels, n));
+            if (limit > 0 && limit < d.Count)
+            {
+                // A seeded random subset, not a prefix: some sources (the npm digits) are sorted by class.
+                var chosen = DeterministicShuffle.Permutation(d.Count, Seeding.Derive(s.Seed, stream), 0).Take(limit).OrderBy(i => i).ToArray();
+                d = d.Select(chosen);
+            }
+
+            var pixels = d.Pixels.ToArray();
+            var labels = d.Labels.ToArray().Select(l => (long)l).ToArray();
+            return (Torch.Tensor(pixels, d.Count, d.Rows, d.Columns), Torch.Tensor(labels, d.Count));
         }
 
-        var (trainX, trainY) = Make(train, s.TrainSize);
-        var (testX, testY) = Make(test, s.TestSize);
+        var (trainX, trainY) = Make(train, s.TrainSize, Seeding.Data + ".subset");
+        var (testX, testY) = Make(test, s.TestSize, Seeding.Data + ".subset.test");
         return new TaskData(trainX, trainY, testX, testY, train.Columns, 10, false,
             $"{s.Task} from {directory}: {trainX.Size(0)} training and {testX.Size(0)} test images, rows as steps (T = {train.Rows}, {train.Columns} features)");
     }

