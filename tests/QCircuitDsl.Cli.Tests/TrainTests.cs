@@ -82,35 +82,11 @@ public sealed class TrainTests
     {
         using var dir = new TempDir();
         var data = Directory.CreateDirectory(Path.Combine(dir.Path, "data")).FullName;
-        WriteIdx(data, "train", 30);
-        WriteIdx(data, "t10k", 10);
+        IdxFixture.Write(data, "train", 30);
+        IdxFixture.Write(data, "t10k", 10);
         var run = Cli.Run("train", "qrnn", "--task", "fashion-mnist", "--data", data, "--epochs", "1", "--qubits", "3", "--hidden", "4", "--batch", "10", "--out", Path.Combine(dir.Path, "run"));
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("30 training and 10 test images", run.Output);
-    }
-
-    private static void WriteIdx(string folder, string split, int count)
-    {
-        var rng = new Random(count);
-        using (var images = new BinaryWriter(File.Create(Path.Combine(folder, $"{split}-images-idx3-ubyte"))))
-        {
-            images.Write(new byte[] { 0, 0, 8, 3 });
-            foreach (var v in new[] { count, 28, 28 })
-            {
-                images.Write(new[] { (byte)(v >> 24), (byte)(v >> 16), (byte)(v >> 8), (byte)v });
-            }
-
-            var pixels = new byte[count * 784];
-            rng.NextBytes(pixels);
-            images.Write(pixels);
-        }
-
-        using var labels = new BinaryWriter(File.Create(Path.Combine(folder, $"{split}-labels-idx1-ubyte")));
-        labels.Write(new byte[] { 0, 0, 8, 1, 0, 0, 0, (byte)count });
-        for (int i = 0; i < count; i++)
-        {
-            labels.Write((byte)(i % 10));
-        }
     }
 }
 
@@ -140,5 +116,73 @@ public sealed class EvalTests
         var noManifest = Cli.Run("eval", "--checkpoint", file);
         Assert.Equal(2, noManifest.ExitCode);
         Assert.Contains("run.json is missing", noManifest.Error);
+    }
+}
+
+public sealed class MambaTrainTests
+{
+    private static string Data(TempDir dir)
+    {
+        var data = Directory.CreateDirectory(Path.Combine(dir.Path, "data")).FullName;
+        IdxFixture.Write(data, "train", 24);
+        IdxFixture.Write(data, "t10k", 8);
+        return data;
+    }
+
+    [Theory]
+    [InlineData("hqc-mamba", "quantum projections: All")]
+    [InlineData("mamba", "quantum projections: None")]
+    public void A_tiny_run_reports_parameters_split_and_trains_an_epoch(string model, string expected)
+    {
+        using var dir = new TempDir();
+        var run = Cli.Run("train", model, "--task", "mnist-rows", "--data", Data(dir), "--d-model", "4", "--layers", "1", "--expand", "2", "--d-state", "4",
+            "--epochs", "1", "--batch", "8", "--out", Path.Combine(dir.Path, "run"));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(expected, run.Output);
+        Assert.Contains("classical", run.Output);
+        Assert.Contains("epoch 1: train loss", run.Output);
+        Assert.True(File.Exists(Path.Combine(dir.Path, "run", "metrics.jsonl")));
+    }
+
+    [Theory]
+    [InlineData("hqc-mamba", "--quantum", "up_proj", "not a projection")]
+    [InlineData("hqc-mamba", "--readout", "x", "--readout 'x' is not known")]
+    [InlineData("hqc-mamba", "--encoding", "angle", "--encoding 'angle' is not known")]
+    [InlineData("hqc-mamba", "--task", "cifar", "--task 'cifar' is not known")]
+    [InlineData("mamba", "--quantum", "in_proj", "has no quantum projections")]
+    public void Bad_options_exit_2(string model, string option, string value, string message)
+    {
+        using var dir = new TempDir();
+        var task = option == "--task" ? Array.Empty<string>() : new[] { "--task", "mnist-rows" };
+        var run = Cli.Run(new[] { "train", model, "--data", Data(dir), "--epochs", "1", "--out", Path.Combine(dir.Path, "run"), option, value }.Concat(task).ToArray());
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains(message, run.Error);
+    }
+}
+
+internal static class IdxFixture
+{
+    public static void Write(string folder, string split, int count)
+    {
+        var rng = new Random(count);
+        using (var images = new BinaryWriter(File.Create(Path.Combine(folder, $"{split}-images-idx3-ubyte"))))
+        {
+            images.Write(new byte[] { 0, 0, 8, 3 });
+            foreach (var v in new[] { count, 28, 28 })
+            {
+                images.Write(new[] { (byte)(v >> 24), (byte)(v >> 16), (byte)(v >> 8), (byte)v });
+            }
+
+            var pixels = new byte[count * 784];
+            rng.NextBytes(pixels);
+            images.Write(pixels);
+        }
+
+        using var labels = new BinaryWriter(File.Create(Path.Combine(folder, $"{split}-labels-idx1-ubyte")));
+        labels.Write(new byte[] { 0, 0, 8, 1, 0, 0, 0, (byte)count });
+        for (int i = 0; i < count; i++)
+        {
+            labels.Write((byte)(i % 10));
+        }
     }
 }
