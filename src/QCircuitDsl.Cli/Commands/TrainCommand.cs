@@ -166,5 +166,5 @@ internal static class TrainCommand
 
     private static string Describe(TaskSettings s, TaskRun run) => s.Model == "qrnn"
         ? $"QRNN, sim14 on {s.Qubits} qubits, controller {s.Activation} with {s.Hidden} hidden units"
-        : $"{s.Model.ToUpperInvariant()} with {run.Encoder.OutputSize} hidden units (matched to the QRNN's parameter count)";
+        : $"{s.Model.ToUpperInvariant()} with {run.Encoder.OutputSize} hidden units" + (s.BaselineHidden > 0 ? "" : " (matched to the QRNN's parameter count)");
 }
