@@ -14,7 +14,10 @@ public static class CliApp
         root.Subcommands.Add(SimulateCommand.Create(output, error));
         root.Subcommands.Add(TrainCommand.Create(output, error));
         root.Subcommands.Add(EvalCommand.Create(output, error));
+        root.Subcommands.Add(GradNormsCommand.Create(output));
         root.Subcommands.Add(BenchCommand.Create(output, error));
+        root.Subcommands.Add(DrawCommand.Create(output, error));
+        root.Subcommands.Add(AnalyzeCommand.Create(output, error));
         return root;
     }
 

@@ -186,3 +186,48 @@ internal static class IdxFixture
         }
     }
 }
+
+public sealed class GradNormsTests
+{
+    [Fact]
+    public void Writes_normalised_per_step_norms_for_both_models_as_csv_and_svg()
+    {
+        using var dir = new TempDir();
+        var csv = Path.Combine(dir.Path, "g.csv");
+        var run = Cli.Run("grad-norms", "--T", "5", "--qubits", "3", "--hidden", "8", "--batch", "4", "-o", csv);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = File.ReadAllLines(csv);
+        Assert.Equal("t,qrnn,lstm", lines[0]);
+        Assert.Equal(5 + 20, lines.Length - 1);
+        Assert.Equal("25,1,1", lines[^1]);
+        Assert.All(lines.Skip(1), l => Assert.All(l.Split(',').Skip(1), v => Assert.True(double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) > 0, l)));
+        var svg = File.ReadAllText(Path.ChangeExtension(csv, ".svg"));
+        Assert.StartsWith("<svg", svg);
+        Assert.Contains("QRNN (3 qubits)", svg);
+    }
+
+    [Fact]
+    public void An_image_task_gives_one_row_per_image_row()
+    {
+        // The readout z_t also feeds the controller of step t + 1, so even a last-step loss reaches every
+        // step's readout: the norms are not constant, but they are finite and normalised to the last step.
+        using var dir = new TempDir();
+        var data = Directory.CreateDirectory(Path.Combine(dir.Path, "data")).FullName;
+        IdxFixture.Write(data, "train", 8);
+        IdxFixture.Write(data, "t10k", 2);
+        var csv = Path.Combine(dir.Path, "g.csv");
+        var run = Cli.Run("grad-norms", "--task", "fashion-mnist", "--data", data, "--qubits", "3", "--hidden", "8", "--batch", "4", "-o", csv);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = File.ReadAllLines(csv);
+        Assert.Equal(28 + 1, lines.Length);
+        Assert.Equal("28,1,1", lines[^1]);
+    }
+
+    [Fact]
+    public void An_unknown_task_is_refused()
+    {
+        var run = Cli.Run("grad-norms", "--task", "chess");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--task 'chess' is not known", run.Error);
+    }
+}

@@ -39,6 +39,9 @@ public sealed class QrnnCell : Module
     }
 
     public QuantumMemory Memory { get; }
+
+    /// <summary>The quantum sequence of the latest <see cref="Forward(Tensor)"/>, for gradient analysis.</summary>
+    public QuantumSequence? LastSequence { get; private set; }
     public QrnnController Controller { get; }
     public int InputSize { get; }
     public double InputDropout { get; }
@@ -67,6 +70,7 @@ public sealed class QrnnCell : Module
 
         int batch = x.Size(0);
         var sequence = Memory.Begin(batch, DType);
+        LastSequence = sequence;
         var z = Torch.Zeros(new[] { batch, ReadoutSize }, DType);
         var readouts = new List<Tensor>(x.Size(1));
         for (int t = 0; t < x.Size(1); t++)

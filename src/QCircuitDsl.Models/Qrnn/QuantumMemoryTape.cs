@@ -129,6 +129,7 @@ internal sealed class QuantumMemoryTape<T> where T : unmanaged, IFloatingPointIe
 
         Circuit.ReadoutBackward<T>(State, readoutGradient, _readoutAdjoint);
         Add(Adjoint, _readoutAdjoint);
+        _adjointNorms[step] = MeanNorm(Adjoint); // ‖∂L/∂ψ_t‖: the gradient analysis of the QRNN paper (§4.6)
         var gradient = new T[BatchSize * Circuit.ParameterCount];
         Uncompute(step, gradient);
         return gradient;
@@ -157,6 +158,30 @@ internal sealed class QuantumMemoryTape<T> where T : unmanaged, IFloatingPointIe
         {
             State.SetBasisState(0);
         }
+    }
+
+    private readonly Dictionary<int, double> _adjointNorms = new();
+
+    /// <summary>Mean over the batch of ‖∂L/∂ψ_t‖ for each step t (1-based) the last backward pass reached.</summary>
+    public IReadOnlyDictionary<int, double> AdjointNorms => _adjointNorms;
+
+    private double MeanNorm(StateBatch<T> batch)
+    {
+        double total = 0;
+        for (int b = 0; b < BatchSize; b++)
+        {
+            double sum = 0;
+            var re = batch.RealOf(b);
+            var im = batch.ImagOf(b);
+            for (int i = 0; i < re.Length; i++)
+            {
+                sum += double.CreateChecked(re[i] * re[i] + im[i] * im[i]);
+            }
+
+            total += Math.Sqrt(sum);
+        }
+
+        return total / BatchSize;
     }
 
     private static void Add(StateBatch<T> target, StateBatch<T> source)

@@ -47,6 +47,10 @@ public sealed class QuantumSequence
     /// </summary>
     public QuantumSequence Continue() => new(Circuit, BatchSize, DType, _checkpointInterval, this);
 
+    /// <summary>Mean over the batch of ‖∂L/∂ψ_t‖ per step t (1-based), from the last backward pass.</summary>
+    public IReadOnlyDictionary<int, double> StateGradientNorms =>
+        _tape is QuantumMemoryTape<float> f ? f.AdjointNorms : ((QuantumMemoryTape<double>)_tape).AdjointNorms;
+
     /// <summary>Keeps the samples <paramref name="rows"/> in that order (beam search); the sequence can no longer run backward.</summary>
     public void Reorder(int[] rows)
     {
