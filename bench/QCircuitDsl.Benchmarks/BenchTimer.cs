@@ -54,7 +54,8 @@ public static class BenchTimer
     [DllImport("libc", EntryPoint = "clock_gettime")]
     private static extern int ClockGetTime(int clock, out TimeSpec time);
 
-    private static double ThreadCpuSeconds()
+    /// <summary>CPU seconds used by the calling thread so far (Linux only; see <see cref="HasThreadCpuClock"/>).</summary>
+    public static double ThreadCpuSeconds()
     {
         ClockGetTime(ClockThreadCpuTimeId, out var t);
         return t.Seconds + t.Nanoseconds * 1e-9;

@@ -40,7 +40,10 @@ public sealed class QrnnCell : Module
 
     public QuantumMemory Memory { get; }
 
-    /// <summary>The quantum sequence of the latest <see cref="Forward(Tensor)"/>, for gradient analysis.</summary>
+    /// <summary>Seconds the latest sequence (from <see cref="Forward(Tensor)"/> or <see cref="Step"/>) spent in the quantum engine.</summary>
+    public double LastSequenceQuantumSeconds => LastSequence?.QuantumSeconds ?? 0;
+
+    /// <summary>The quantum sequence of the latest <see cref="Forward(Tensor)"/> or <see cref="Step"/>, for analysis and profiling.</summary>
     public QuantumSequence? LastSequence { get; private set; }
     public QrnnController Controller { get; }
     public int InputSize { get; }
@@ -85,6 +88,7 @@ public sealed class QrnnCell : Module
     /// <summary>One step: θ_t = controller(f_{t−1} : x_t), z_t = readout(U(θ_t)|ψ_{t−1}⟩), where f is the feedback (by default z).</summary>
     public Tensor Step(QuantumSequence sequence, Tensor previousFeedback, Tensor input)
     {
+        LastSequence = sequence;
         if (InputDropout > 0)
         {
             input = Functional.Dropout(input, InputDropout, Training, _dropoutGenerator);

@@ -77,7 +77,25 @@ internal sealed class QuantumMemoryTape<T> where T : unmanaged, IFloatingPointIe
             : throw new InvalidOperationException("continue a sequence after its forward steps and before its backward pass: the backward pass uncomputes the state.");
 
     /// <summary>Applies U(θ_t) for a new step and returns its readouts [B × R].</summary>
+    /// <summary>Seconds spent in the quantum engine (forward, readouts, uncomputing backward), for profiling.</summary>
+    public double QuantumSeconds => System.Diagnostics.Stopwatch.GetElapsedTime(0, _quantumTicks).TotalSeconds;
+
+    private long _quantumTicks;
+
     public T[] Forward(T[] angles)
+    {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return ForwardCore(angles);
+        }
+        finally
+        {
+            _quantumTicks += System.Diagnostics.Stopwatch.GetTimestamp() - start;
+        }
+    }
+
+    private T[] ForwardCore(T[] angles)
     {
         if (_cursor != _angles.Count)
         {
@@ -102,6 +120,19 @@ internal sealed class QuantumMemoryTape<T> where T : unmanaged, IFloatingPointIe
     /// uncomputes the step, moving the adjoint and the state to step − 1. Returns ∂L/∂θ_step [B × P].
     /// </summary>
     public T[] Backward(int step, T[] readoutGradient)
+    {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return BackwardCore(step, readoutGradient);
+        }
+        finally
+        {
+            _quantumTicks += System.Diagnostics.Stopwatch.GetTimestamp() - start;
+        }
+    }
+
+    private T[] BackwardCore(int step, T[] readoutGradient)
     {
         if (Reordered)
         {

@@ -47,6 +47,9 @@ public sealed class QuantumSequence
     /// </summary>
     public QuantumSequence Continue() => new(Circuit, BatchSize, DType, _checkpointInterval, this);
 
+    /// <summary>Seconds this sequence spent in the quantum engine so far (forward and backward), for profiling.</summary>
+    public double QuantumSeconds => _tape is QuantumMemoryTape<float> f ? f.QuantumSeconds : ((QuantumMemoryTape<double>)_tape).QuantumSeconds;
+
     /// <summary>Mean over the batch of ‖∂L/∂ψ_t‖ per step t (1-based), from the last backward pass.</summary>
     public IReadOnlyDictionary<int, double> StateGradientNorms =>
         _tape is QuantumMemoryTape<float> f ? f.AdjointNorms : ((QuantumMemoryTape<double>)_tape).AdjointNorms;

@@ -8,8 +8,12 @@ namespace QCircuitDsl.Runtime.LinearAlgebra;
 /// stored width. When beta is 0, C is not read (NaN or garbage in C is overwritten).
 /// </summary>
 /// <remarks>
-/// Sgemm's result is bit-identical for every <see cref="MaxDegreeOfParallelism"/>: threads split C into
-/// disjoint rectangles and each element's k-sum is always taken in the same blocks and order.
+/// Sgemm packs blocks of A and B for a register-blocked micro-kernel (AVX-512 12×32, else AVX2 6×16, else
+/// portable 4×4). Products of at least a few MFLOP use up to <see cref="MaxDegreeOfParallelism"/> threads
+/// (the caller plus dedicated workers that spin briefly between calls); smaller ones stay on the caller.
+/// The result is bit-identical for every thread count, and for every kernel family: threads split C
+/// into disjoint tiles, and each element's k-sum is always taken in the same blocks and order with one
+/// fused multiply-add per term.
 /// </remarks>
 public static class Gemm
 {

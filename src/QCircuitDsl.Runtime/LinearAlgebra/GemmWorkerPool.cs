@@ -42,11 +42,19 @@ internal sealed class GemmWorkerPool
     /// <summary>Runs body(0 .. parts-1), part 0 on the calling thread; returns when all are done.</summary>
     public void Run(int parts, Action<int> body)
     {
-        if (parts - 1 > _workers || !Monitor.TryEnter(_gate))
+        if (!TryRun(parts, body))
         {
             Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, body);
-            return;
         }
+    }
+
+    /// <summary>
+    /// Like <see cref="Run"/>, but only if every part gets its own thread at once (parts may wait for each
+    /// other); returns false without running anything when there are too few workers or they are busy.
+    /// </summary>
+    public bool TryRun(int parts, Action<int> body)
+    {
+        if (parts - 1 > _workers || !Monitor.TryEnter(_gate)) return false;
         try
         {
             _body = body;
@@ -56,12 +64,18 @@ internal sealed class GemmWorkerPool
             Interlocked.Increment(ref _generation);
             lock (_sleep) Monitor.PulseAll(_sleep);
 
-            body(0);
+            Exception? own = null;
+            try { body(0); }
+            catch (Exception e) { own = e; }
 
+            // Always wait for the workers, even after a failure: they still read this job's state.
             var spin = new SpinWait();
             while (Volatile.Read(ref _pending) != 0) spin.SpinOnce(sleep1Threshold: -1);
             _body = null;
-            if (_failure is { } failure) ExceptionDispatchInfo.Throw(failure);
+            // A worker's own failure explains a cancellation that it caused here.
+            var failure = own is null or OperationCanceledException ? _failure ?? own : own;
+            if (failure is not null) ExceptionDispatchInfo.Throw(failure);
+            return true;
         }
         finally
         {

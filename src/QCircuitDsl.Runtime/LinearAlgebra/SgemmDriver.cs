@@ -33,14 +33,28 @@ internal readonly unsafe struct SgemmDriver<TK> where TK : struct, ISgemmKernels
         _packA = n > PackANThreshold || (transA && n > 2 * TK.Nr);
     }
 
-    /// <summary>Computes rows [i0, i1) × columns [j0, j1) of C; requires k &gt; 0 and alpha != 0.</summary>
+    /// <summary>Depth of each k block: k split into equal blocks no deeper than Kc.</summary>
+    /// <remarks>
+    /// This depends on k alone, so every element of C sees the same sequence of partial sums whatever
+    /// rectangle (and thread) it falls in: the root of bit-identical results across thread counts.
+    /// </remarks>
+    public (int Blocks, int MaxDepth) KBlocks()
+    {
+        int blocks = (_k + TK.Kc - 1) / TK.Kc;
+        return (blocks, (_k + blocks - 1) / blocks);
+    }
+
+    private (int Start, int Depth) KBlock(int kb, int blocks)
+    {
+        int start = (int)((long)kb * _k / blocks);
+        return (start, (int)((long)(kb + 1) * _k / blocks) - start);
+    }
+
+    /// <summary>Computes rows [i0, i1) × columns [j0, j1) of C on this thread; requires k &gt; 0 and alpha != 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(int i0, int i1, int j0, int j1)
     {
-        // Split k into equal blocks no deeper than Kc. This depends on k alone, so every element of C
-        // sees the same sequence of partial sums whatever rectangle (and thread) it falls in.
-        int kBlocks = (_k + TK.Kc - 1) / TK.Kc;
-        int kcMax = (_k + kBlocks - 1) / kBlocks;
+        var (kBlocks, kcMax) = KBlocks();
         int ncMax = Math.Min(TK.Nc, RoundUp(j1 - j0, TK.Nr));
         int mcMax = Math.Min(TK.Mc, RoundUp(i1 - i0, TK.Mr));
         float* packB = GemmScratch.PackB(kcMax * ncMax);
@@ -52,20 +66,67 @@ internal readonly unsafe struct SgemmDriver<TK> where TK : struct, ISgemmKernels
             int nc = Math.Min(TK.Nc, j1 - jc);
             for (int kb = 0; kb < kBlocks; kb++)
             {
-                int pc = (int)((long)kb * _k / kBlocks);
-                int kc = (int)((long)(kb + 1) * _k / kBlocks) - pc;
+                var (pc, kc) = KBlock(kb, kBlocks);
                 // The first k block applies the caller's beta; later ones accumulate onto it.
                 float beta = kb == 0 ? _beta : 1f;
                 SgemmPacking.PackB(_transB, _b, _ldb, pc, jc, kc, nc, TK.Nr, TK.Lanes, packB);
-
                 for (int ic = i0; ic < i1; ic += TK.Mc)
                 {
-                    int mc = Math.Min(TK.Mc, i1 - ic);
-                    if (_packA) SgemmPacking.PackA(_transA, _a, _lda, ic, pc, mc, kc, TK.Mr, packA);
-                    MacroKernel(packA, packB, ic, jc, mc, nc, pc, kc, beta, tile);
+                    RowBlock(packA, packB, ic, Math.Min(TK.Mc, i1 - ic), jc, nc, pc, kc, beta, tile);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// One thread's share of a call in <see cref="GemmPartition.Shared"/> mode. All threads run this
+    /// together: per k block they pack their slice of B's panels into the one shared buffer, meet, take
+    /// row chunks of C from a shared counter until none are left, and meet again before B is repacked.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void RunShared(SgemmSharedState shared, int thread, int m, int n)
+    {
+        var (kBlocks, kcMax) = KBlocks();
+        int threads = shared.Threads;
+        int chunkRows = shared.ChunkRows;
+        int chunks = (m + chunkRows - 1) / chunkRows;
+        float* packB = shared.PackB;
+        float* packA = _packA ? GemmScratch.PackA(kcMax * chunkRows) : null;
+        float* tile = stackalloc float[TK.Mr * TK.Nr];
+
+        for (int jc = 0; jc < n; jc += TK.Nc)
+        {
+            int nc = Math.Min(TK.Nc, n - jc);
+            int panels = (nc + TK.Nr - 1) / TK.Nr;
+            int firstPanel = (int)((long)thread * panels / threads);
+            int endPanel = (int)((long)(thread + 1) * panels / threads);
+            for (int kb = 0; kb < kBlocks; kb++)
+            {
+                var (pc, kc) = KBlock(kb, kBlocks);
+                float beta = kb == 0 ? _beta : 1f;
+                if (endPanel > firstPanel)
+                {
+                    int j = firstPanel * TK.Nr;
+                    SgemmPacking.PackB(_transB, _b, _ldb, pc, jc + j, kc, Math.Min(nc, endPanel * TK.Nr) - j,
+                        TK.Nr, TK.Lanes, packB + (nint)j * kc);
+                }
+                shared.Barrier.SignalAndWait(shared.ResetChunks);
+
+                for (int chunk = shared.TakeChunk(); chunk < chunks; chunk = shared.TakeChunk())
+                {
+                    int ic = chunk * chunkRows;
+                    RowBlock(packA, packB, ic, Math.Min(chunkRows, m - ic), jc, nc, pc, kc, beta, tile);
+                }
+                // Nobody may repack B while another thread still reads it.
+                shared.Barrier.SignalAndWait();
+            }
+        }
+    }
+
+    private void RowBlock(float* packA, float* packB, int ic, int mc, int jc, int nc, int pc, int kc, float beta, float* tile)
+    {
+        if (_packA) SgemmPacking.PackA(_transA, _a, _lda, ic, pc, mc, kc, TK.Mr, packA);
+        MacroKernel(packA, packB, ic, jc, mc, nc, pc, kc, beta, tile);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

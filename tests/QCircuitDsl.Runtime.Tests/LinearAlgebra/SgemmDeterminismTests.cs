@@ -31,6 +31,19 @@ public class SgemmDeterminismTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void BitIdenticalAcrossKernelFamilies(int m, int n, int k, bool transA, bool transB)
+    {
+        // All families use the same k blocks and one fused multiply-add per term in the same order, so an
+        // AVX2-only machine (or CI) reproduces an AVX-512 machine's results exactly.
+        var baseline = Run(SgemmKernelKind.Scalar, 1, m, n, k, transA, transB);
+        foreach (var kind in SgemmCorrectnessTests.SupportedKinds())
+        {
+            Assert.True(baseline.AsSpan().SequenceEqual(Run(kind, 2, m, n, k, transA, transB)), $"{kind} differs from Scalar");
+        }
+    }
+
     [Fact]
     public void PartitionSplitsWholeTilesAndCoversC()
     {
@@ -55,10 +68,26 @@ public class SgemmDeterminismTests
     }
 
     [Fact]
-    public void SmallShapesStayOnOneThread()
+    public void SmallShapesStayOnOneThreadAndTallOnesShareB()
     {
         Assert.Equal(1, GemmPartition.Choose(200, 64, 58, 12, 32, 2).Threads);
-        Assert.Equal(2, GemmPartition.Choose(12544, 512, 128, 12, 32, 2).Threads);
+        var tall = GemmPartition.Choose(12544, 512, 128, 12, 32, 2);
+        Assert.Equal(2, tall.Threads);
+        Assert.True(tall.Shared);
+        // One row sliver cannot be shared out: columns are split statically instead.
+        var wide = GemmPartition.Choose(12, 4096, 256, 12, 32, 2);
+        Assert.False(wide.SplitRows);
+        Assert.False(wide.Shared);
+    }
+
+    [Fact]
+    public void SharedChunksAreWholeSliversNoTallerThanMc()
+    {
+        var part = GemmPartition.Choose(12544, 512, 128, 12, 32, 2);
+        int rows = part.ChunkRows(144);
+        Assert.Equal(0, rows % 12);
+        Assert.InRange(rows, 12, 144);
+        Assert.Equal(48, GemmPartition.Choose(300, 257, 129, 12, 32, 2).ChunkRows(144));
     }
 
     private static float[] Run(SgemmKernelKind kernels, int threads, int m, int n, int k, bool transA, bool transB)
@@ -70,5 +99,29 @@ public class SgemmDeterminismTests
         var c = Random(rng, m * n);
         Gemm.Sgemm(transA, transB, m, n, k, 0.75f, a, lda, b, ldb, 0.5f, c, n, kernels, threads);
         return c;
+    }
+}
+
+/// <summary>Several threads calling Sgemm at once: one gets the worker pool, the rest fall back; all agree bit for bit.</summary>
+public class SgemmConcurrencyTests
+{
+    [Fact]
+    public void ConcurrentCallsMatchSingleThreadedResults()
+    {
+        const int m = 257, n = 130, k = 300;
+        var rng = new Random(21);
+        var a = GemmReference.Random(rng, m * k);
+        var b = GemmReference.Random(rng, k * n);
+        var expected = new float[m * n];
+        Gemm.Sgemm(false, false, m, n, k, 1f, a, k, b, n, 0f, expected, n, SgemmKernelSelection.Best, 1);
+
+        var results = new float[8][];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var c = new float[m * n];
+            Gemm.Sgemm(false, false, m, n, k, 1f, a, k, b, n, 0f, c, n);
+            results[i] = c;
+        });
+        Assert.All(results, c => Assert.True(expected.AsSpan().SequenceEqual(c)));
     }
 }

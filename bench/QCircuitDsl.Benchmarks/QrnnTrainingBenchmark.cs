@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using QCircuitDsl.Models;
+using QCircuitDsl.Models.LanguageModel;
+using QCircuitDsl.Models.Qrnn;
+using QCircuitDsl.Models.Sequence;
+using QCircuitDsl.Runtime.NN;
+using QCircuitDsl.Runtime.Optim;
+using QCircuitDsl.Runtime.Tensors;
+
+namespace QCircuitDsl.Benchmarks;
+
+/// <summary>
+/// QRNN training steps (forward, loss, backward through time by uncomputation, Adam) at the paper's shapes:
+/// MNIST rows (10 qubits, batch 200, T 28, 3.9K parameters) and PTB (14 qubits, batch 64, T 35, vocabulary
+/// 10,000, embedding 650), with the share of time in the quantum engine; an LSTM with the same parameter
+/// count on the same data as the baseline; and peak memory at T 28 against T 400.
+/// Command: <c>dotnet run -c Release --project bench/QCircuitDsl.Benchmarks -- qrnn [--repeats 5]</c>.
+/// </summary>
+public static class QrnnTrainingBenchmark
+{
+    public static int Run(string[] args)
+    {
+        int repeats = args.Length >= 2 && args[0] == "--repeats" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+        Console.WriteLine($"machine: {MachineInfo.Detect()}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+
+        // MNIST-shaped: rows as steps.
+        var g = new Generator(1);
+        var x = Torch.Rand(new[] { 200, 28, 28 }, g);
+        var y = Torch.Tensor(Enumerable.Range(0, 200).Select(i => (long)(i % 10)).ToArray(), 200);
+        var qrnnEncoder = new QrnnEncoder(new Sim14(n: 10), 28, 36, ControllerActivation.Gelu, generator: g);
+        var qrnn = new SequenceClassifier(qrnnEncoder, 10, generator: g);
+        long qrnnParams = qrnn.Parameters().Sum(p => (long)p.Numel);
+        var (qStep, qShare) = Time(qrnn, x, y, repeats, () => qrnnEncoder.Cell.LastSequence!.QuantumSeconds);
+        int lstmHidden = RecurrentEncoder.HiddenForParameterCount(RecurrentKind.Lstm, 28, qrnnParams, 10);
+        var lstm = new SequenceClassifier(new RecurrentEncoder(RecurrentKind.Lstm, 28, lstmHidden, generator: g), 10, generator: g);
+        var (lStep, _) = Time(lstm, x, y, repeats, () => 0);
+        Console.WriteLine($"MNIST rows (n=10, B=200, T=28): QRNN {qrnnParams} params {Ms(qStep)} per step (quantum engine {qShare:P0}, controller+head+Adam {1 - qShare:P0}); " +
+            $"60,000-image epoch ≈ {qStep * 300 / 60:F1} min (target ≤ 2 min); LSTM hidden {lstmHidden} ({lstm.Parameters().Sum(p => (long)p.Numel)} params) {Ms(lStep)} per step; QRNN/LSTM = {qStep / lStep:F2}×");
+
+        // PTB-shaped: language model.
+        var lm = new QrnnLanguageModel(new Sim14(n: 14), vocabulary: 10000, embedding: 650, hidden: 64, feedback: 10, ControllerActivation.LeakyRelu, generator: g);
+        long lmParams = lm.Parameters().Sum(p => (long)p.Numel) - 10000L * 650;
+        var tokens = Torch.Tensor(Enumerable.Range(0, 64 * 36).Select(i => (long)((i * 7919) % 10000)).ToArray(), 64, 36);
+        var input = tokens.Narrow(1, 0, 35);
+        var target = tokens.Narrow(1, 1, 35);
+        var adam = new Adam(lm.Parameters(), lr: 1e-3);
+        var samples = new List<double>();
+        var shares = new List<double>();
+        for (int r = 0; r < Math.Max(2, repeats / 2) + 1; r++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            adam.ZeroGrad();
+            var (logits, state) = lm.Forward(input);
+            Functional.CrossEntropy(logits, target, classDim: -1).Backward();
+            adam.Step();
+            double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            if (r > 0)
+            {
+                samples.Add(seconds);
+                shares.Add(lm.Cell.LastSequenceQuantumSeconds / seconds);
+            }
+        }
+
+        Console.WriteLine($"PTB shape (n=14, B=64, T=35, V=10,000, e=650): QRNN LM {lmParams} params without embeddings, {Ms(BenchTimer.Median(samples))} per step (quantum engine {BenchTimer.Median(shares):P0})");
+
+        // Memory: T = 28 first, then T = 400, reading the process's peak resident set after each.
+        foreach (int steps in new[] { 28, 400 })
+        {
+            var xs = Torch.Rand(new[] { 200, steps, 28 }, g);
+            var model = new SequenceClassifier(new QrnnEncoder(new Sim14(n: 10), 28, 36, ControllerActivation.Gelu, generator: g, checkpointInterval: 0), 10, generator: g);
+            GC.Collect();
+            long before = PeakResidentKb();
+            Functional.CrossEntropy(model.Forward(xs), y).Backward();
+            Console.WriteLine($"T={steps}: peak resident set {PeakResidentKb() / 1024.0:F0} MiB (was {before / 1024.0:F0} MiB before this pass; inputs {200L * steps * 28 * 4 / 1048576.0:F1} MiB)");
+        }
+
+        return 0;
+    }
+
+    private static (double Step, double QuantumShare) Time(Module<Tensor, Tensor> model, Tensor x, Tensor y, int repeats, Func<double> quantumSeconds)
+    {
+        var adam = new Adam(model.Parameters(), lr: 1e-3, eps: 1e-10, weightDecay: 1e-4);
+        var times = new List<double>();
+        var shares = new List<double>();
+        for (int r = 0; r < repeats + 1; r++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            adam.ZeroGrad();
+            Functional.CrossEntropy(model.Forward(x), y).Backward();
+            adam.Step();
+            double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            if (r > 0)
+            {
+                times.Add(seconds);
+                shares.Add(quantumSeconds() / seconds);
+            }
+        }
+
+        return (BenchTimer.Median(times), BenchTimer.Median(shares));
+    }
+
+    private static string Ms(double seconds) => (seconds * 1000).ToString("F0", CultureInfo.InvariantCulture) + " ms";
+
+    private static long PeakResidentKb()
+    {
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    }
+}
