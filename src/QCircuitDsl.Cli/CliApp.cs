@@ -12,9 +12,12 @@ public static class CliApp
         root.Subcommands.Add(CheckCommand.Create(output, error));
         root.Subcommands.Add(EmitCommand.Create(output, error));
         root.Subcommands.Add(SimulateCommand.Create(output, error));
+        root.Subcommands.Add(ExportQasmCommand.Create(output, error));
+        root.Subcommands.Add(ImportQasmCommand.Create(output, error));
         root.Subcommands.Add(TrainCommand.Create(output, error));
         root.Subcommands.Add(EvalCommand.Create(output, error));
         root.Subcommands.Add(GradNormsCommand.Create(output));
+        root.Subcommands.Add(InterchangeCommand.Create(output));
         root.Subcommands.Add(BenchCommand.Create(output, error));
         root.Subcommands.Add(DrawCommand.Create(output, error));
         root.Subcommands.Add(AnalyzeCommand.Create(output, error));

@@ -231,3 +231,73 @@ public sealed class GradNormsTests
         Assert.Contains("--task 'chess' is not known", run.Error);
     }
 }
+
+public sealed class InterchangeTests
+{
+    [Fact]
+    public void Outputs_and_gradients_come_back_by_name_and_match_finite_differences()
+    {
+        using var dir = new TempDir();
+        var runDir = Path.Combine(dir.Path, "run");
+        Assert.Equal(0, Cli.Run("train", "qrnn", "--epochs", "1", "--train-size", "20", "--test-size", "10", "--qubits", "3", "--hidden", "6", "--batch", "10", "--T", "3", "--out", runDir).ExitCode);
+        var rng = new Random(5);
+        var inputs = Path.Combine(dir.Path, "inputs.safetensors");
+        QCircuitDsl.Runtime.Serialization.SafetensorsFile.Write(inputs, new[]
+        {
+            QCircuitDsl.Runtime.Serialization.SafetensorsTensor.FromFloats("inputs", Enumerable.Range(0, 2 * 23 * 10).Select(_ => (float)rng.NextDouble()).ToArray(), 2, 23, 10),
+            QCircuitDsl.Runtime.Serialization.SafetensorsTensor.FromInt64s("targets", Enumerable.Range(0, 2 * 23).Select(i => (long)(i % 9)).ToArray(), 2, 23),
+        });
+
+        float Loss(string weights, string output)
+        {
+            var run = Cli.Run("interchange", "--run", runDir, "--weights", weights, "--inputs", inputs, "-o", output);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            return QCircuitDsl.Runtime.Serialization.SafetensorsFile.Read(output)["loss"].ToFloats()[0];
+        }
+
+        var checkpoint = Path.Combine(runDir, "last.safetensors");
+        var outPath = Path.Combine(dir.Path, "out.safetensors");
+        float loss = Loss(checkpoint, outPath);
+        var result = QCircuitDsl.Runtime.Serialization.SafetensorsFile.Read(outPath);
+        Assert.Equal(new long[] { 2, 23, 10 }, result["logits"].Shape);
+        Assert.Contains(result.Tensors, t => t.Name == "grad.encoder.cell.controller.fc1.weight");
+        float analytic = result["grad.head.bias"].ToFloats()[3];
+
+        // Central difference on head.bias[3], by rewriting that one weight in a copy of the checkpoint.
+        var document = QCircuitDsl.Runtime.Serialization.SafetensorsFile.Read(checkpoint);
+        string Shifted(float delta, string name)
+        {
+            var tensors = document.Tensors.Select(t =>
+            {
+                if (t.Name != "head.bias")
+                {
+                    return t;
+                }
+
+                var v = t.ToFloats();
+                v[3] += delta;
+                return QCircuitDsl.Runtime.Serialization.SafetensorsTensor.FromFloats(t.Name, v, t.Shape);
+            }).ToList();
+            var path = Path.Combine(dir.Path, name);
+            QCircuitDsl.Runtime.Serialization.SafetensorsFile.Write(path, tensors, document.Metadata);
+            return path;
+        }
+
+        const float h = 1e-2f;
+        float numeric = (Loss(Shifted(h, "plus.safetensors"), Path.Combine(dir.Path, "o1")) - Loss(Shifted(-h, "minus.safetensors"), Path.Combine(dir.Path, "o2"))) / (2 * h);
+        Assert.True(Math.Abs(numeric - analytic) < 2e-3 + 0.02 * Math.Abs(analytic), $"analytic {analytic}, numeric {numeric}, loss {loss}");
+    }
+
+    [Fact]
+    public void Missing_weights_and_inputs_are_named()
+    {
+        using var dir = new TempDir();
+        var runDir = Path.Combine(dir.Path, "run");
+        Assert.Equal(0, Cli.Run("train", "qrnn", "--epochs", "1", "--train-size", "20", "--test-size", "10", "--qubits", "3", "--hidden", "6", "--batch", "10", "--T", "3", "--out", runDir).ExitCode);
+        var empty = Path.Combine(dir.Path, "empty.safetensors");
+        QCircuitDsl.Runtime.Serialization.SafetensorsFile.Write(empty, new[] { QCircuitDsl.Runtime.Serialization.SafetensorsTensor.FromFloats("x", new float[] { 1 }, 1) });
+        var noInputs = Cli.Run("interchange", "--run", runDir, "--weights", Path.Combine(runDir, "last.safetensors"), "--inputs", empty, "-o", Path.Combine(dir.Path, "o"));
+        Assert.Equal(2, noInputs.ExitCode);
+        Assert.Contains("no tensor named 'inputs'", noInputs.Error);
+    }
+}

@@ -21,10 +21,7 @@ public sealed class TaskRun
         Data = data;
         var init = Seeding.Generator(settings.Seed, Seeding.Init);
         var dropout = Seeding.Generator(settings.Seed, Seeding.Dropout);
-        Encoder = BuildEncoder(settings, data, init, dropout);
-        Model = data.PerStep
-            ? new SequenceTagger(Encoder, data.Classes, generator: init)
-            : new SequenceClassifier(Encoder, data.Classes, generator: init);
+        (Encoder, Model) = BuildModel(settings, data.Features, data.Classes, data.PerStep, init, dropout);
         Optimizer = new Adam(Model.Parameters(), lr: settings.LearningRate, eps: settings.Epsilon, weightDecay: settings.WeightDecay);
         Trainer = new Trainer<TensorBatch>(Model, Optimizer, Loss, new TrainerOptions
         {
@@ -83,9 +80,19 @@ public sealed class TaskRun
         return new BatchResult(loss, batch.Targets.Numel, p.Zip(e).LongCount(x => x.First == x.Second), p.Length);
     }
 
-    private static SequenceEncoder BuildEncoder(TaskSettings s, TaskData data, Generator init, Generator dropout)
+    /// <summary>The model a run trains, from its settings and the data's shape (also used to rebuild it for evaluation and interchange).</summary>
+    public static (SequenceEncoder Encoder, Module<Tensor, Tensor> Model) BuildModel(TaskSettings settings, int features, int classes, bool perStep, Generator init, Generator? dropout = null)
     {
-        var qrnn = new QrnnEncoder(new Sim14(n: s.Qubits), data.Features, s.Hidden, s.Activation, s.Dropout, generator: init, checkpointInterval: s.CheckpointInterval, dropoutGenerator: dropout);
+        var encoder = BuildEncoder(settings, features, classes, init, dropout ?? init);
+        Module<Tensor, Tensor> model = perStep
+            ? new SequenceTagger(encoder, classes, generator: init)
+            : new SequenceClassifier(encoder, classes, generator: init);
+        return (encoder, model);
+    }
+
+    private static SequenceEncoder BuildEncoder(TaskSettings s, int features, int classes, Generator init, Generator dropout)
+    {
+        var qrnn = new QrnnEncoder(new Sim14(n: s.Qubits), features, s.Hidden, s.Activation, s.Dropout, generator: init, checkpointInterval: s.CheckpointInterval, dropoutGenerator: dropout);
         if (s.Model == "qrnn")
         {
             return qrnn;
@@ -99,8 +106,8 @@ public sealed class TaskRun
             _ => throw new ArgumentException($"unknown model '{s.Model}'; expected qrnn, lstm, rnn or gru."),
         };
         // A baseline matches the QRNN's parameter count (encoder + head) unless a hidden size is given.
-        long target = qrnn.ParameterCount + (long)(qrnn.OutputSize + 1) * data.Classes;
-        int hidden = s.BaselineHidden > 0 ? s.BaselineHidden : RecurrentEncoder.HiddenForParameterCount(kind, data.Features, target, data.Classes);
-        return new RecurrentEncoder(kind, data.Features, hidden, generator: init);
+        long target = qrnn.ParameterCount + (long)(qrnn.OutputSize + 1) * classes;
+        int hidden = s.BaselineHidden > 0 ? s.BaselineHidden : RecurrentEncoder.HiddenForParameterCount(kind, features, target, classes);
+        return new RecurrentEncoder(kind, features, hidden, generator: init);
     }
 }
