@@ -12,7 +12,7 @@ internal static class AnalyzeCommand
 {
     // Below this many amplitude updates (samples × 2^n × gates, both estimates) a run takes well under a
     // second and progress lines would only be noise.
-    private const double ProgressThreshold = 2e8;
+    private const double ProgressThreshold = 1e10;
 
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -20,7 +20,7 @@ internal static class AnalyzeCommand
         var circuit = new Option<string>("--circuit", "-c") { Description = "The circuit to analyse.", Required = true };
         var args = new Option<string[]>("--arg", "-a") { Description = "An integer argument, name=value; repeatable.", AllowMultipleArgumentsPerToken = false };
         var samples = new Option<int>("--samples", "-s") { Description = "Fidelity pairs for expressibility, and parameter draws for entangling capability.", DefaultValueFactory = _ => 5000 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the SplitMix64 generator; a seed gives the same numbers on every machine.", DefaultValueFactory = _ => 1UL };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the SplitMix64 generator; a seed gives the same draws on every machine.", DefaultValueFactory = _ => 1UL };
         var bins = new Option<int>("--bins", "-b") { Description = "Equal-width fidelity bins on [0, 1].", DefaultValueFactory = _ => 75 };
         var json = new Option<bool>("--json") { Description = "Print JSON (otherwise a readable table)." };
         var command = new Command("analyze", "Count gates and estimate expressibility and entangling capability (Sim et al. 2019).") { files, circuit, args, samples, seed, bins, json };

@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
 
-namespace QCircuitDsl.Generators.Tests;
+namespace QCircuitDsl.Tests.Shared;
 
 /// <summary>
+/// Shared by every test project with baselines (linked, not copied).
 /// A small Verify-style snapshot helper: compares text with a committed <c>*.verified.*</c> file next to
 /// the test; on a mismatch writes <c>*.received.*</c> and fails with the one command that accepts it.
 /// Set QCDSL_ACCEPT_SNAPSHOTS=1 to accept every received file in one run.
@@ -40,7 +41,21 @@ internal static class SnapshotAssert
             (expected is null ? $"No snapshot yet for '{name}'." : $"Snapshot '{name}' differs: {FirstDifference(expected, actual)}") + Environment.NewLine +
             $"Review {relativeReceived}; to accept it run:" + Environment.NewLine +
             $"  mv {relativeReceived} {relativeVerified}" + Environment.NewLine +
-            "(or accept all: QCDSL_ACCEPT_SNAPSHOTS=1 dotnet test tests/QCircuitDsl.Generators.Tests)");
+            $"(or accept all: QCDSL_ACCEPT_SNAPSHOTS=1 dotnet test {Path.GetRelativePath(RepositoryPaths.Root, ProjectFolder(callerFile))})");
+    }
+
+    /// <summary>The test project folder that holds <paramref name="file"/> (the nearest folder with a .csproj).</summary>
+    private static string ProjectFolder(string file)
+    {
+        for (var dir = new DirectoryInfo(Path.GetDirectoryName(file)!); dir != null; dir = dir.Parent)
+        {
+            if (dir.GetFiles("*.csproj").Length > 0)
+            {
+                return dir.FullName;
+            }
+        }
+
+        return RepositoryPaths.Root;
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n");
