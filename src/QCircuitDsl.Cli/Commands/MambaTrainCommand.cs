@@ -120,15 +120,7 @@ internal static class MambaTrainCommand
                 output.WriteLine("  (weigh an ansatz's expressibility with 'qcdsl analyze' once the authoring tools land; see docs/language.md)");
             }
 
-            string? resumeFrom = null;
-            if (result.GetValue(resume))
-            {
-                resumeFrom = run.Trainer.CheckpointPath;
-                if (resumeFrom is null || !File.Exists(resumeFrom))
-                {
-                    throw new CliException($"--resume: no checkpoint at {resumeFrom}; train without --resume first");
-                }
-            }
+            var resumeFrom = TrainingOutput.ResumePath(result.GetValue(resume), run.Trainer.CheckpointPath);
 
             TrainingResult trained;
             try
@@ -140,17 +132,8 @@ internal static class MambaTrainCommand
                 throw new CliException(e.Message, exitCode: 3);
             }
 
-            foreach (var epoch in trained.Epochs)
-            {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"epoch {epoch.Epoch}: train loss {epoch.Train.Loss:F4}, test loss {epoch.Test?.Loss:F4}, test accuracy {epoch.Test?.Accuracy:P2}"));
-            }
-
-            if (result.GetValue(metrics) is { } metricsCopy)
-            {
-                var lines = File.ReadAllLines(Path.Combine(folder, "metrics.jsonl")).Where(l => l.Contains("\"test_loss\"", StringComparison.Ordinal));
-                Runtime.Serialization.AtomicFile.WriteAllText(metricsCopy, string.Join("\n", lines) + "\n");
-            }
+            TrainingOutput.PrintEpochs(output, trained);
+            TrainingOutput.CopyEpochMetrics(folder, result.GetValue(metrics));
 
             return 0;
         });

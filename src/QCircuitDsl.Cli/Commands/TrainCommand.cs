@@ -86,15 +86,7 @@ internal static class TrainCommand
             output.WriteLine($"task: {taskData.Description}");
             output.WriteLine($"model: {Describe(settings, run)}; {run.ParameterCount.ToString("N0", CultureInfo.InvariantCulture)} trained parameters");
             output.WriteLine($"training: {settings.Epochs} epochs, batch {settings.Batch}, Adam lr {settings.LearningRate}, weight decay {settings.WeightDecay}, seed {settings.Seed}; run folder {folder}");
-            string? resumeFrom = null;
-            if (result.GetValue(resume))
-            {
-                resumeFrom = run.Trainer.CheckpointPath;
-                if (resumeFrom is null || !File.Exists(resumeFrom))
-                {
-                    throw new CliException($"--resume: no checkpoint at {resumeFrom}; train without --resume first");
-                }
-            }
+            var resumeFrom = TrainingOutput.ResumePath(result.GetValue(resume), run.Trainer.CheckpointPath);
 
             TrainingResult trained;
             try
@@ -106,17 +98,8 @@ internal static class TrainCommand
                 throw new CliException(e.Message + (run.Trainer.LastCheckpointPath is { } last ? $" The last good checkpoint is {last}." : ""), exitCode: 3);
             }
 
-            foreach (var epoch in trained.Epochs)
-            {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"epoch {epoch.Epoch}: train loss {epoch.Train.Loss:F4}, test loss {epoch.Test?.Loss:F4}, test accuracy {epoch.Test?.Accuracy:P2}"));
-            }
-
-            if (result.GetValue(metrics) is { } metricsCopy)
-            {
-                var lines = File.ReadAllLines(Path.Combine(folder, "metrics.jsonl")).Where(l => l.Contains("\"test_loss\"", StringComparison.Ordinal));
-                Runtime.Serialization.AtomicFile.WriteAllText(metricsCopy, string.Join("\n", lines) + "\n");
-            }
+            TrainingOutput.PrintEpochs(output, trained);
+            TrainingOutput.CopyEpochMetrics(folder, result.GetValue(metrics));
 
             return 0;
         });
