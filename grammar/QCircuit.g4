@@ -30,19 +30,24 @@ formalParameter
     : 'int' Identifier ('=' expression)?
     ;
 
-// Layers bind a circuit into a trainable model part. Their clauses belong to the model issues;
-// the grammar already accepts them so that files using them parse, and the binder says what is
-// not supported yet.
+// Layers bind a circuit into a trainable model part: which circuit, and where each of its parameter
+// arrays comes from. Every clause has one shape, `keyword target? (from source)?;`, so new kinds of layer
+// need no new syntax:
+//     memory sim14(n);                          the recurrent state (QRNN)
+//     drive theta from controller(hidden, gelu); angles per sample and step from a classical controller
+//     inputs features;                           input width per step
 layerDeclaration
-    : 'layer' Identifier '(' (layerParameter (',' layerParameter)*)? ')' '{' layerClause* '}'
+    : 'layer' Identifier '(' (formalParameter (',' formalParameter)*)? ')' '{' layerClause* '}'
     ;
 
-layerParameter
-    : ('int' | Identifier)? Identifier ('=' expression)?
-    ;
-
+// The keyword may also be one of the language's own words (circuit, encode, readout), which projection
+// layers use.
 layerClause
-    : Identifier (~(';' | '{' | '}'))* ';'
+    : keyword=(Identifier | 'circuit' | 'encode' | 'readout') layerTerm? ('from' layerTerm)? ';'
+    ;
+
+layerTerm
+    : Identifier ('(' (expression (',' expression)*)? ')')?
     ;
 
 block

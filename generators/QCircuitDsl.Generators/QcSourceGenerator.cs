@@ -38,9 +38,14 @@ namespace QCircuitDsl.Generators
             var rootNamespace = context.AnalyzerConfigOptionsProvider.Select((options, _) =>
                 options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var ns) && !string.IsNullOrWhiteSpace(ns) ? ns! : "QCircuitDsl.Generated");
 
+            // Layers compile to QCircuitDsl.Models modules; the one fact needed from the compilation is
+            // whether that library is referenced (a bool, so unrelated C# edits stay cached).
+            var layersSupported = context.CompilationProvider.Select((c, _) => c.GetTypeByMetadataName(LayerBaseType) is not null);
+
             var compiled = files.Collect()
                 .Combine(rootNamespace)
-                .Select((input, ct) => Compile(input.Left, input.Right, ct))
+                .Combine(layersSupported)
+                .Select((input, ct) => Compile(input.Left.Left, input.Left.Right, ct, input.Right))
                 .WithTrackingName(Steps.Compilation);
 
             var sources = compiled.SelectMany((c, _) => c.Sources).WithTrackingName(Steps.Sources);
@@ -57,15 +62,24 @@ namespace QCircuitDsl.Generators
             });
         }
 
-        internal static CompilationSpec Compile(ImmutableArray<QcFileSpec> files, string rootNamespace, CancellationToken ct)
+        /// <summary>The base class of generated layer classes.</summary>
+        internal const string LayerBaseType = "QCircuitDsl.Models.Qrnn.QrnnCell";
+
+        internal static CompilationSpec Compile(ImmutableArray<QcFileSpec> files, string rootNamespace, CancellationToken ct, bool layersSupported = true)
         {
             try
             {
                 var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).Select(f => new SourceFile(f.Path, f.Text)).ToArray();
                 ct.ThrowIfCancellationRequested();
                 var compilation = QcCompilation.Create(ordered);
-                var generated = CSharpEmitter.Emit(compilation, rootNamespace);
-                return new CompilationSpec(new EquatableArray<GeneratedSource>(generated), new EquatableArray<QCircuitDsl.Compiler.Diagnostics.Diagnostic>(compilation.Diagnostics));
+                var generated = CSharpEmitter.Emit(compilation, rootNamespace, emitLayers: layersSupported);
+                var diagnostics = compilation.Diagnostics.ToList();
+                if (!layersSupported)
+                {
+                    diagnostics.AddRange(compilation.Layers.Select(l => DiagnosticCatalog.LayersNeedModels.Create(l.FilePath, l.Span, l.Name)));
+                }
+
+                return new CompilationSpec(new EquatableArray<GeneratedSource>(generated), new EquatableArray<QCircuitDsl.Compiler.Diagnostics.Diagnostic>(diagnostics));
             }
             catch (OperationCanceledException)
             {

@@ -92,3 +92,44 @@ public sealed class GeneratorDriverTests
         Assert.Contains("namespace My.Lab", result.GeneratedTrees.Single().ToString());
     }
 }
+
+public sealed class GeneratorLayerTests
+{
+    private const string Source = """
+        circuit cell(int n = 2) {
+            qubit[n] q;
+            param theta[n];
+            for int i in [0 : n - 1] ry(theta[i]) q[i];
+            readout expval(z) each q;
+        }
+        layer rnn(int n = 2, int width = 3, int hidden = 4) {
+            memory cell(n);
+            drive theta from controller(hidden, relu);
+            inputs width;
+        }
+        """;
+
+    [Fact]
+    public void Without_QCircuitDsl_Models_a_layer_is_a_located_error_and_circuits_still_generate()
+    {
+        var (output, diagnostics, result) = GeneratorHarness.Run(new InMemoryAdditionalText("/src/rnn.qc", Source));
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("QC3003", d.Id);
+        Assert.Equal(6, d.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.DoesNotContain("class Rnn", result.GeneratedTrees.Single().ToString());
+        Assert.Contains("class Cell", result.GeneratedTrees.Single().ToString());
+        Assert.Empty(output.GetDiagnostics().Where(x => x.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void With_QCircuitDsl_Models_the_layer_class_derives_from_the_cell()
+    {
+        var files = System.Collections.Immutable.ImmutableArray.Create(new QcFileSpec("/src/rnn.qc", Source));
+        var spec = QcSourceGenerator.Compile(files, "Consumer", CancellationToken.None, layersSupported: true);
+        Assert.Equal(0, spec.Diagnostics.Count);
+        var text = spec.Sources.Single().Text;
+        Assert.Contains("public sealed partial class Rnn : global::QCircuitDsl.Models.Qrnn.QrnnCell", text);
+        Assert.Contains("global::QCircuitDsl.Models.Qrnn.ControllerActivation.Relu", text);
+        Assert.Contains("new global::Consumer.Cell(", text);
+    }
+}

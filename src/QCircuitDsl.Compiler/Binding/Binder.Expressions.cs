@@ -10,6 +10,13 @@ namespace QCircuitDsl.Compiler.Binding
     {
         private static readonly ConstantSymbol Pi = new ConstantSymbol("pi", Math.PI);
 
+        /// <summary>
+        /// Binds an integer expression outside any circuit (a layer's arguments and sizes). Only the
+        /// expression rules are used, so no circuit is needed.
+        /// </summary>
+        internal static BoundExpression BindStandaloneInteger(ExpressionSyntax syntax, Scope scope, string context, DiagnosticBag diagnostics) =>
+            new CircuitBinder(null!, new Dictionary<string, CircuitSymbol>(), (c, s, n) => true, diagnostics).BindInteger(syntax, scope, context);
+
         /// <summary>Binds an expression that must be an integer (a size, index, bound or argument).</summary>
         private BoundExpression BindInteger(ExpressionSyntax syntax, Scope scope, string context)
         {

@@ -33,7 +33,7 @@ namespace QCircuitDsl.Compiler.Binding
         private readonly Dictionary<string, DiagnosticBag> _bags = new Dictionary<string, DiagnosticBag>();
         private readonly Dictionary<CircuitSymbol, IrCircuit> _defaults = new Dictionary<CircuitSymbol, IrCircuit>();
         private readonly List<Diagnostic> _diagnostics = new List<Diagnostic>();
-        private readonly List<LayerDeclarationSyntax> _layers = new List<LayerDeclarationSyntax>();
+        private readonly List<LayerSymbol> _layers = new List<LayerSymbol>();
         private readonly Dictionary<CircuitSymbol, int> _state = new Dictionary<CircuitSymbol, int>();
         private readonly Stack<CircuitSymbol> _binding = new Stack<CircuitSymbol>();
 
@@ -43,7 +43,8 @@ namespace QCircuitDsl.Compiler.Binding
 
         public IReadOnlyList<CircuitSymbol> Circuits => _circuits.Values.ToArray();
 
-        public IReadOnlyList<LayerDeclarationSyntax> Layers => _layers;
+        /// <summary>The compiled layers (recurrent cells), in declaration order.</summary>
+        public IReadOnlyList<LayerSymbol> Layers => _layers;
 
         /// <summary>Every diagnostic, ordered by file then position.</summary>
         public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
@@ -90,6 +91,7 @@ namespace QCircuitDsl.Compiler.Binding
         private void Compile(IReadOnlyList<SourceFile> files)
         {
             var order = new List<CircuitSymbol>();
+            var layerDeclarations = new List<LayerSymbol>();
             foreach (var file in files)
             {
                 var parsed = SyntaxParser.Parse(file.Path, file.Text);
@@ -103,8 +105,7 @@ namespace QCircuitDsl.Compiler.Binding
                 {
                     if (declaration is LayerDeclarationSyntax layer)
                     {
-                        _layers.Add(layer);
-                        bag.Report(DiagnosticCatalog.LayerNotCompiled, layer.NameSpan, layer.Name);
+                        layerDeclarations.Add(new LayerSymbol(layer, file.Path, parsed.Unit.Namespace, file.Text));
                         continue;
                     }
 
@@ -130,6 +131,20 @@ namespace QCircuitDsl.Compiler.Binding
             foreach (var circuit in order)
             {
                 EnsureBound(circuit, circuit.Span, circuit.Name);
+            }
+
+            foreach (var layer in layerDeclarations)
+            {
+                if (_circuits.ContainsKey(layer.Name) || _layers.Any(l => l.Name == layer.Name))
+                {
+                    Bag(layer.FilePath).Report(DiagnosticCatalog.DuplicateDeclaration, layer.Span, "circuit or layer", layer.Name);
+                    continue;
+                }
+
+                if (LayerBinder.Bind(layer, _circuits, Bag(layer.FilePath)) is { } bound)
+                {
+                    _layers.Add(bound);
+                }
             }
 
             bool bindingErrors = _bags.Values.Any(b => b.HasErrors);

@@ -48,6 +48,15 @@ namespace QCircuitDsl.Compiler.Diagnostics
         /// <summary>QC1010: {0} = name, {1} = what it is, {2} = what was expected.</summary>
         public static readonly DiagnosticDescriptor WrongKindOfSymbol = Error("QC1010", "Wrong kind of name", "'{0}' is {1}; expected {2}");
 
+        /// <summary>QC1011: {0} = keyword.</summary>
+        public static readonly DiagnosticDescriptor UnknownLayerClause = Error("QC1011", "Unknown layer clause", "unknown layer clause '{0}'; expected memory, drive or inputs (a recurrent cell), or circuit, encode, weights, readout, linear (a projection)");
+
+        /// <summary>QC1012: {0} = layer, {1} = clause, {2} = example.</summary>
+        public static readonly DiagnosticDescriptor MissingLayerClause = Error("QC1012", "Missing layer clause", "layer '{0}' needs a '{1}' clause, e.g. '{2}'");
+
+        /// <summary>QC1013: {0} = activation.</summary>
+        public static readonly DiagnosticDescriptor UnknownActivation = Error("QC1013", "Unknown activation", "unknown controller activation '{0}'; expected relu, leaky_relu, gelu, glu or linear");
+
         /// <summary>QC2001: {0} = gate/circuit/function, {1} = expected, {2} = actual.</summary>
         public static readonly DiagnosticDescriptor WrongArgumentCount = Error("QC2001", "Wrong number of arguments", "'{0}' takes {1} argument(s) but {2} were given");
 
@@ -99,17 +108,23 @@ namespace QCircuitDsl.Compiler.Diagnostics
         /// <summary>QC2017: {0} = circuit, {1} = argument. Only from lowering at given arguments (CLI, API).</summary>
         public static readonly DiagnosticDescriptor MissingArgument = Error("QC2017", "Missing argument", "circuit '{0}' needs a value for argument '{1}', which has no default");
 
+        /// <summary>QC2018: {0} = argument.</summary>
+        public static readonly DiagnosticDescriptor LayerDefaultNotLiteral = Error("QC2018", "Layer default not a literal", "the default of layer argument '{0}' must be an integer literal, because it becomes a C# default value");
+
         /// <summary>QC3001: {0} = circuit, {1} = message.</summary>
         public static readonly DiagnosticDescriptor LoweringFailed = Error("QC3001", "Circuit cannot be instantiated", "circuit '{0}' cannot be instantiated with its default arguments: {1}");
 
         /// <summary>QC3002: {0} = exception text. Reported by the generator instead of throwing.</summary>
         public static readonly DiagnosticDescriptor InternalError = Error("QC3002", "Internal compiler error", "internal error in the QCircuitDsl compiler: {0}");
 
+        /// <summary>QC3003: {0} = layer. Reported by the generator when the project cannot compile layer classes.</summary>
+        public static readonly DiagnosticDescriptor LayersNeedModels = Error("QC3003", "Layer needs QCircuitDsl.Models", "layer '{0}' compiles to a module of QCircuitDsl.Models (QrnnCell); reference that project or package");
+
         /// <summary>QC9001: {0} = array, {1} = unused elements.</summary>
         public static readonly DiagnosticDescriptor UnusedParameter = new DiagnosticDescriptor("QC9001", DiagnosticSeverity.Warning, "Unused parameter", "parameter '{0}' is never used by a gate{1}");
 
         /// <summary>QC9002: {0} = layer.</summary>
-        public static readonly DiagnosticDescriptor LayerNotCompiled = new DiagnosticDescriptor("QC9002", DiagnosticSeverity.Warning, "Layer not compiled yet", "layer '{0}' is parsed but not compiled yet; no class is generated for it");
+        public static readonly DiagnosticDescriptor LayerNotCompiled = new DiagnosticDescriptor("QC9002", DiagnosticSeverity.Warning, "Layer not compiled yet", "layer '{0}' is a projection layer (circuit, encode, weights, readout, linear), which is parsed but not compiled yet; no class is generated for it");
 
         /// <summary>QC9003: {0} = circuit, {1} = reason.</summary>
         public static readonly DiagnosticDescriptor InstantiationDeferred = new DiagnosticDescriptor("QC9003", DiagnosticSeverity.Info, "Checked at construction", "circuit '{0}' has arguments without defaults, so qubit and parameter indices are checked when the generated class is constructed{1}");
@@ -118,11 +133,11 @@ namespace QCircuitDsl.Compiler.Diagnostics
         {
             SyntaxError, UnexpectedCharacter,
             UnknownGateOrCircuit, UnknownIdentifier, DuplicateDeclaration, RecursiveCall, UnknownReadout, UnknownEncoding,
-            UnknownFunction, MisplacedStatement, NoQubits, WrongKindOfSymbol,
+            UnknownFunction, MisplacedStatement, NoQubits, WrongKindOfSymbol, UnknownLayerClause, MissingLayerClause, UnknownActivation,
             WrongArgumentCount, WrongQubitCount, RealWhereIntegerRequired, QubitIndexOutOfRange, DuplicateQubit,
             ParameterIndexOutOfRange, NonAffineParameterExpression, WrongIndexCount, NonPositiveSize, DivisionByZero,
-            AmplitudeInputTooLong, ParameterBindingMismatch, InvalidOperand, InvalidAxis, InvalidRange, UnknownArgument, MissingArgument,
-            LoweringFailed, InternalError,
+            AmplitudeInputTooLong, ParameterBindingMismatch, InvalidOperand, InvalidAxis, InvalidRange, UnknownArgument, MissingArgument, LayerDefaultNotLiteral,
+            LoweringFailed, InternalError, LayersNeedModels,
             UnusedParameter, LayerNotCompiled, InstantiationDeferred,
         };
     }

@@ -47,8 +47,44 @@ namespace QCircuitDsl.Compiler.Syntax
 
             var layer = context.layerDeclaration();
             var layerId = layer.Identifier();
-            var clauses = layer.layerClause().Select(cl => _text.Substring(cl.Start.StartIndex, cl.Stop.StopIndex - cl.Start.StartIndex + 1)).ToArray();
-            return new LayerDeclarationSyntax(layerId.GetText(), Span(layerId.Symbol), clauses, Span(layer));
+            var layerParameters = layer.formalParameter()
+                .Select(f => new IntParameterSyntax(f.Identifier().GetText(), f.expression() is { } e ? Expression(e) : null, Span(f)))
+                .ToArray();
+            var clauses = layer.layerClause().Select(Clause).ToArray();
+            return new LayerDeclarationSyntax(layerId.GetText(), Span(layerId.Symbol), layerParameters, clauses, Span(layer));
+        }
+
+        private LayerClauseSyntax Clause(P.LayerClauseContext context)
+        {
+            var terms = context.layerTerm();
+            bool hasFrom = context.children.OfType<ITerminalNode>().Any(t => t.GetText() == "from");
+            LayerTermSyntax? target = null;
+            LayerTermSyntax? source = null;
+            if (terms.Length == 2)
+            {
+                target = Term(terms[0]);
+                source = Term(terms[1]);
+            }
+            else if (terms.Length == 1)
+            {
+                if (hasFrom)
+                {
+                    source = Term(terms[0]);
+                }
+                else
+                {
+                    target = Term(terms[0]);
+                }
+            }
+
+            return new LayerClauseSyntax(context.keyword.Text, Span(context.keyword), target, source, Span(context));
+        }
+
+        private LayerTermSyntax Term(P.LayerTermContext context)
+        {
+            var id = context.Identifier();
+            bool call = context.children.OfType<ITerminalNode>().Any(t => t.GetText() == "(");
+            return new LayerTermSyntax(id.GetText(), Span(id.Symbol), call ? context.expression().Select(Expression).ToArray() : null, Span(context));
         }
 
         private IReadOnlyList<StatementSyntax> Block(P.BlockContext context) => context.statement().Select(Statement).ToArray();

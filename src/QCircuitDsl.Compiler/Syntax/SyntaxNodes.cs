@@ -15,9 +15,14 @@ namespace QCircuitDsl.Compiler.Syntax
     public sealed record CircuitDeclarationSyntax(string Name, SourceSpan NameSpan, IReadOnlyList<IntParameterSyntax> Parameters, IReadOnlyList<StatementSyntax> Body, SourceSpan Span)
         : DeclarationSyntax(Name, NameSpan, Span);
 
-    /// <summary>A layer declaration; its clauses are kept as text until the model issues give them meaning.</summary>
-    public sealed record LayerDeclarationSyntax(string Name, SourceSpan NameSpan, IReadOnlyList<string> Clauses, SourceSpan Span)
+    /// <summary>A layer declaration: integer arguments and clauses of the one shape <c>keyword target? (from source)?;</c>.</summary>
+    public sealed record LayerDeclarationSyntax(string Name, SourceSpan NameSpan, IReadOnlyList<IntParameterSyntax> Parameters, IReadOnlyList<LayerClauseSyntax> Clauses, SourceSpan Span)
         : DeclarationSyntax(Name, NameSpan, Span);
+
+    public sealed record LayerClauseSyntax(string Keyword, SourceSpan KeywordSpan, LayerTermSyntax? Target, LayerTermSyntax? Source, SourceSpan Span) : SyntaxNode(Span);
+
+    /// <summary><c>name</c> or <c>name(arguments)</c>; <see cref="Arguments"/> is null without parentheses.</summary>
+    public sealed record LayerTermSyntax(string Name, SourceSpan NameSpan, IReadOnlyList<ExpressionSyntax>? Arguments, SourceSpan Span) : SyntaxNode(Span);
 
     public sealed record IntParameterSyntax(string Name, ExpressionSyntax? Default, SourceSpan Span) : SyntaxNode(Span);
 

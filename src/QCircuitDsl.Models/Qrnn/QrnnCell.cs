@@ -11,7 +11,8 @@ namespace QCircuitDsl.Models.Qrnn;
 /// does not disturb the state and is fed back. Backpropagation through time uncomputes the circuit
 /// (see <see cref="QuantumMemory"/>), so the quantum part's memory does not grow with T.
 /// </summary>
-public sealed class QrnnCell : Module
+// Not sealed: the generator derives .qc layer classes from it.
+public class QrnnCell : Module
 {
     private readonly Generator? _dropoutGenerator;
 

@@ -199,15 +199,44 @@ public class BinderTests
     }
 
     [Fact]
-    public void Layers_are_parsed_listed_and_warned_about_but_produce_no_circuit()
+    public void Projection_layers_are_parsed_and_warned_about_but_not_compiled()
     {
-        var c = FrontEnd.Compile("layer head(int n = 4, model m) { uses sim14(n); optimizer adam; }\ncircuit a() { qubit[1] q; h q; }");
+        var c = FrontEnd.Compile("layer head(int n = 4) { circuit sim(n); weights w; linear n; }\ncircuit a() { qubit[1] q; h q; }");
         var d = Single(c, "QC9002");
         Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
         Assert.Equal((1, 7), (d.Span.Line, d.Span.Column));
-        Assert.Equal("head", Assert.Single(c.Layers).Name);
+        Assert.Empty(c.Layers);
         Assert.Equal(new[] { "a" }, c.Circuits.Select(x => x.Name));
         Assert.False(c.HasErrors);
+    }
+
+    private const string Memory = "circuit cell(int n = 2) { qubit[n] q; param theta[2 * n]; for int i in [0 : n - 1] { ry(theta[i]) q[i]; rz(theta[n + i]) q[i]; } readout expval(z) each q; }\n";
+
+    [Fact]
+    public void A_recurrent_layer_binds_its_memory_drive_and_inputs()
+    {
+        var c = FrontEnd.Compile(Memory + "layer rnn(int n = 3, int width = 5, int hidden = 7) { memory cell(n); drive theta from controller(hidden, leaky_relu); inputs width; }");
+        Assert.Empty(c.Diagnostics);
+        var layer = Assert.Single(c.Layers);
+        Assert.Equal("cell", layer.Memory!.Name);
+        Assert.Equal("theta", layer.DrivenArray!.Name);
+        Assert.Equal("leaky_relu", layer.Activation);
+        Assert.Equal(new[] { "n", "width", "hidden" }, layer.Parameters.Select(p => p.Name));
+    }
+
+    [Theory]
+    [InlineData("layer r(int n = 2) { memory nope(n); drive theta from controller(4, gelu); inputs n; }", "QC1001")]
+    [InlineData("layer r(int n = 2) { memory cell(n); drive phi from controller(4, gelu); inputs n; }", "QC2012")]
+    [InlineData("layer r(int n = 2) { memory cell(n, 1, 2); drive theta from controller(4, gelu); inputs n; }", "QC2001")]
+    [InlineData("layer r(int n = 2) { memory cell(n); drive theta from mlp(4, gelu); inputs n; }", "QC2013")]
+    [InlineData("layer r(int n = 2) { drive theta from controller(4, gelu); memory cell(n); inputs n; }", "QC1008")]
+    [InlineData("layer r(int n = 2) { memory cell(n); memory cell(n); drive theta from controller(4, gelu); inputs n; }", "QC1003")]
+    [InlineData("layer r(int n = 2) { memory cell(m); drive theta from controller(4, gelu); inputs n; }", "QC1002")]
+    public void Recurrent_layer_errors(string layer, string id)
+    {
+        var c = FrontEnd.Compile(Memory + layer);
+        Assert.Contains(c.Diagnostics, d => d.Id == id && d.Span.Line == 2);
+        Assert.Empty(c.Layers);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class SyntaxTreeTests
         "    readout probs q;\n" +                                          // 17
         "    readout state;\n" +                                            // 18
         "}\n" +                                                             // 19
-        "layer lay(int n, model m = 3) { uses c(n); lr 0.1; }\n";           // 20
+        "layer lay(int n = 2) { memory c(n); drive theta from controller(8, gelu); inputs n; }\n"; // 20
 
     private static CompilationUnitSyntax ParseClean(string text)
     {
@@ -47,7 +47,14 @@ public class SyntaxTreeTests
         Assert.Equal(13, c.Body.Count);
         var layer = Assert.IsType<LayerDeclarationSyntax>(unit.Declarations[1]);
         Assert.Equal("lay", layer.Name);
-        Assert.Equal(new[] { "uses c(n);", "lr 0.1;" }, layer.Clauses);
+        Assert.Equal(new[] { "memory", "drive", "inputs" }, layer.Clauses.Select(cl => cl.Keyword));
+        Assert.Equal("c", layer.Clauses[0].Target!.Name);
+        Assert.Single(layer.Clauses[0].Target!.Arguments!);
+        Assert.Equal("theta", layer.Clauses[1].Target!.Name);
+        Assert.Equal("controller", layer.Clauses[1].Source!.Name);
+        Assert.Equal(2, layer.Clauses[1].Source!.Arguments!.Count);
+        Assert.Null(layer.Clauses[2].Target!.Arguments);
+        Assert.Null(layer.Clauses[2].Source);
     }
 
     [Fact]

@@ -1,0 +1,175 @@
+using System.Collections.Generic;
+using System.Linq;
+using QCircuitDsl.Compiler.Diagnostics;
+using QCircuitDsl.Compiler.Syntax;
+
+namespace QCircuitDsl.Compiler.Binding
+{
+    /// <summary>
+    /// Binds a <c>layer</c> declaration. Recurrent cells (memory, drive, inputs) are compiled; projection
+    /// layers (circuit, encode, weights, readout, linear) share the clause syntax and are reported as not
+    /// compiled yet (QC9002).
+    /// </summary>
+    internal static class LayerBinder
+    {
+        private static readonly HashSet<string> ProjectionClauses = new HashSet<string> { "circuit", "encode", "weights", "readout", "linear" };
+        private static readonly HashSet<string> Activations = new HashSet<string> { "relu", "leaky_relu", "gelu", "glu", "linear" };
+
+        /// <returns>The layer, or null when it is not compiled (errors, or a projection layer).</returns>
+        public static LayerSymbol? Bind(LayerSymbol layer, IReadOnlyDictionary<string, CircuitSymbol> circuits, DiagnosticBag diagnostics)
+        {
+            var syntax = layer.Declaration;
+            int errors = diagnostics.Items.Count(d => d.IsError);
+            if (syntax.Clauses.Any(c => ProjectionClauses.Contains(c.Keyword)))
+            {
+                diagnostics.Report(DiagnosticCatalog.LayerNotCompiled, syntax.NameSpan, syntax.Name);
+                return null;
+            }
+
+            var scope = new Scope(null);
+            int ordinal = 0;
+            foreach (var p in syntax.Parameters)
+            {
+                var symbol = new IntParameterSymbol(p.Name, p.Span, ordinal++);
+                if (p.Default != null)
+                {
+                    if (p.Default is IntegerLiteralSyntax || (p.Default is UnarySyntax { Operator: "-", Operand: IntegerLiteralSyntax }))
+                    {
+                        symbol.Default = CircuitBinder.BindStandaloneInteger(p.Default, scope, "default of layer argument '" + p.Name + "'", diagnostics);
+                    }
+                    else
+                    {
+                        diagnostics.Report(DiagnosticCatalog.LayerDefaultNotLiteral, p.Default.Span, p.Name);
+                    }
+                }
+
+                if (!scope.TryDeclare(symbol))
+                {
+                    diagnostics.Report(DiagnosticCatalog.DuplicateDeclaration, p.Span, "argument", p.Name);
+                }
+
+                layer.Parameters.Add(symbol);
+            }
+
+            var seen = new HashSet<string>();
+            foreach (var clause in syntax.Clauses)
+            {
+                if (!seen.Add(clause.Keyword))
+                {
+                    diagnostics.Report(DiagnosticCatalog.DuplicateDeclaration, clause.KeywordSpan, "clause", clause.Keyword);
+                    continue;
+                }
+
+                switch (clause.Keyword)
+                {
+                    case "memory":
+                        BindMemory(layer, clause, circuits, scope, diagnostics);
+                        break;
+                    case "drive":
+                        BindDrive(layer, clause, scope, diagnostics);
+                        break;
+                    case "inputs":
+                        if (clause.Target is null || clause.Target.Arguments != null || clause.Source != null)
+                        {
+                            diagnostics.Report(DiagnosticCatalog.InvalidOperand, clause.Span, "write the input width as 'inputs NAME;' with NAME an argument of the layer");
+                            break;
+                        }
+
+                        layer.Inputs = CircuitBinder.BindStandaloneInteger(new NameSyntax(clause.Target.Name, clause.Target.NameSpan), scope, "input width", diagnostics);
+                        break;
+                    default:
+                        diagnostics.Report(DiagnosticCatalog.UnknownLayerClause, clause.KeywordSpan, clause.Keyword);
+                        break;
+                }
+            }
+
+            if (!seen.Contains("memory"))
+            {
+                diagnostics.Report(DiagnosticCatalog.MissingLayerClause, syntax.NameSpan, syntax.Name, "memory", "memory sim14(n);");
+            }
+
+            if (!seen.Contains("drive"))
+            {
+                diagnostics.Report(DiagnosticCatalog.MissingLayerClause, syntax.NameSpan, syntax.Name, "drive", "drive theta from controller(hidden, gelu);");
+            }
+
+            if (!seen.Contains("inputs"))
+            {
+                diagnostics.Report(DiagnosticCatalog.MissingLayerClause, syntax.NameSpan, syntax.Name, "inputs", "inputs features;");
+            }
+
+            return diagnostics.Items.Count(d => d.IsError) == errors ? layer : null;
+        }
+
+        private static void BindMemory(LayerSymbol layer, LayerClauseSyntax clause, IReadOnlyDictionary<string, CircuitSymbol> circuits, Scope scope, DiagnosticBag diagnostics)
+        {
+            if (clause.Target is null || clause.Source != null)
+            {
+                diagnostics.Report(DiagnosticCatalog.InvalidOperand, clause.Span, "write the memory as 'memory CIRCUIT(arguments);'");
+                return;
+            }
+
+            if (!circuits.TryGetValue(clause.Target.Name, out var circuit))
+            {
+                diagnostics.Report(DiagnosticCatalog.UnknownGateOrCircuit, clause.Target.NameSpan, clause.Target.Name);
+                return;
+            }
+
+            var args = clause.Target.Arguments ?? new ExpressionSyntax[0];
+            int required = circuit.Parameters.Count(p => p.Default is null);
+            if (args.Count < required || args.Count > circuit.Parameters.Count)
+            {
+                diagnostics.Report(DiagnosticCatalog.WrongArgumentCount, clause.Target.NameSpan, circuit.Name, required == circuit.Parameters.Count ? required.ToString(System.Globalization.CultureInfo.InvariantCulture) : required + " to " + circuit.Parameters.Count, args.Count);
+                return;
+            }
+
+            if (circuit.Input != null)
+            {
+                diagnostics.Report(DiagnosticCatalog.InvalidOperand, clause.Target.NameSpan, $"circuit '{circuit.Name}' encodes an input; a recurrent memory starts at |0…0⟩ and is driven by its angles only");
+                return;
+            }
+
+            layer.Memory = circuit;
+            layer.MemoryArguments = args.Select((a, i) => CircuitBinder.BindStandaloneInteger(a, scope, "argument " + (i + 1) + " of '" + circuit.Name + "'", diagnostics)).ToArray();
+        }
+
+        private static void BindDrive(LayerSymbol layer, LayerClauseSyntax clause, Scope scope, DiagnosticBag diagnostics)
+        {
+            if (clause.Target is null || clause.Target.Arguments != null || clause.Source is null || clause.Source.Name != "controller" || clause.Source.Arguments is null || clause.Source.Arguments.Count != 2)
+            {
+                diagnostics.Report(DiagnosticCatalog.InvalidOperand, clause.Span, "write the drive as 'drive ARRAY from controller(hidden, activation);'");
+                return;
+            }
+
+            if (layer.Memory is null)
+            {
+                diagnostics.Report(DiagnosticCatalog.MisplacedStatement, clause.Span, "'drive'", "must follow the 'memory' clause it drives");
+                return;
+            }
+
+            var array = layer.Memory.ParamArrays.FirstOrDefault(a => a.Name == clause.Target.Name);
+            if (array is null)
+            {
+                diagnostics.Report(DiagnosticCatalog.ParameterBindingMismatch, clause.Target.NameSpan, $"circuit '{layer.Memory.Name}' has no parameter array '{clause.Target.Name}'");
+                return;
+            }
+
+            if (layer.Memory.ParamArrays.Count != 1)
+            {
+                diagnostics.Report(DiagnosticCatalog.ParameterBindingMismatch, clause.Target.NameSpan, $"the controller drives every parameter of the memory, but '{layer.Memory.Name}' has {layer.Memory.ParamArrays.Count} parameter arrays; give it one");
+                return;
+            }
+
+            layer.DrivenArray = array;
+            layer.Hidden = CircuitBinder.BindStandaloneInteger(clause.Source.Arguments[0], scope, "controller hidden width", diagnostics);
+            if (clause.Source.Arguments[1] is NameSyntax activation && Activations.Contains(activation.Name))
+            {
+                layer.Activation = activation.Name;
+            }
+            else
+            {
+                diagnostics.Report(DiagnosticCatalog.UnknownActivation, clause.Source.Arguments[1].Span, clause.Source.Arguments[1] is NameSyntax n ? n.Name : "(an expression)");
+            }
+        }
+    }
+}
