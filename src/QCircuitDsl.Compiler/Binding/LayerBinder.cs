@@ -6,25 +6,29 @@ using QCircuitDsl.Compiler.Syntax;
 namespace QCircuitDsl.Compiler.Binding
 {
     /// <summary>
-    /// Binds a <c>layer</c> declaration. Recurrent cells (memory, drive, inputs) are compiled; projection
-    /// layers (circuit, encode, weights, readout, linear) share the clause syntax and are reported as not
-    /// compiled yet (QC9002).
+    /// Binds a <c>layer</c> declaration: a recurrent cell (memory, drive, inputs) or a projection (inputs,
+    /// circuit, encode, weights, linear). A projection with its own readout clause is reported as not
+    /// compiled (QC9002): it reads out what its circuit declares.
     /// </summary>
     internal static class LayerBinder
     {
         private static readonly HashSet<string> ProjectionClauses = new HashSet<string> { "circuit", "encode", "weights", "readout", "linear" };
         private static readonly HashSet<string> Activations = new HashSet<string> { "relu", "leaky_relu", "gelu", "glu", "linear" };
 
-        /// <returns>The layer, or null when it is not compiled (errors, or a projection layer).</returns>
+        /// <returns>The layer, or null when it is not compiled (errors, or a projection with its own readout clause).</returns>
         public static LayerSymbol? Bind(LayerSymbol layer, IReadOnlyDictionary<string, CircuitSymbol> circuits, DiagnosticBag diagnostics)
         {
             var syntax = layer.Declaration;
             int errors = diagnostics.Items.Count(d => d.IsError);
-            if (syntax.Clauses.Any(c => ProjectionClauses.Contains(c.Keyword)))
+            bool projection = syntax.Clauses.Any(c => ProjectionClauses.Contains(c.Keyword));
+            if (projection && syntax.Clauses.Any(c => c.Keyword == "readout"))
             {
+                // A projection reads out what its circuit declares; a second place to say it would disagree.
                 diagnostics.Report(DiagnosticCatalog.LayerNotCompiled, syntax.NameSpan, syntax.Name);
                 return null;
             }
+
+            layer.Kind = projection ? LayerKind.Projection : LayerKind.Recurrent;
 
             var scope = new Scope(null);
             int ordinal = 0;
@@ -60,22 +64,46 @@ namespace QCircuitDsl.Compiler.Binding
                     continue;
                 }
 
-                switch (clause.Keyword)
+                switch (projection ? "projection:" + clause.Keyword : clause.Keyword)
                 {
+                    case "projection:circuit":
+                        BindMemory(layer, clause, circuits, scope, diagnostics);
+                        break;
+                    case "projection:encode":
+                        if (clause.Target?.Name != "amplitude" || clause.Target.Arguments != null || clause.Source != null)
+                        {
+                            diagnostics.Report(DiagnosticCatalog.UnknownEncoding, clause.Target?.NameSpan ?? clause.KeywordSpan, clause.Target?.Name ?? "(none)");
+                        }
+
+                        break;
+                    case "projection:weights":
+                        BindWeights(layer, clause, diagnostics);
+                        break;
+                    case "projection:linear":
+                    case "projection:inputs":
+                    case "inputs":
+                        if (clause.Target is null || clause.Target.Arguments != null || clause.Source != null)
+                        {
+                            diagnostics.Report(DiagnosticCatalog.InvalidOperand, clause.Span, $"write '{clause.Keyword} NAME;' with NAME an argument of the layer");
+                            break;
+                        }
+
+                        var width = CircuitBinder.BindStandaloneInteger(new NameSyntax(clause.Target.Name, clause.Target.NameSpan), scope, clause.Keyword + " width", diagnostics);
+                        if (clause.Keyword == "linear")
+                        {
+                            layer.Outputs = width;
+                        }
+                        else
+                        {
+                            layer.Inputs = width;
+                        }
+
+                        break;
                     case "memory":
                         BindMemory(layer, clause, circuits, scope, diagnostics);
                         break;
                     case "drive":
                         BindDrive(layer, clause, scope, diagnostics);
-                        break;
-                    case "inputs":
-                        if (clause.Target is null || clause.Target.Arguments != null || clause.Source != null)
-                        {
-                            diagnostics.Report(DiagnosticCatalog.InvalidOperand, clause.Span, "write the input width as 'inputs NAME;' with NAME an argument of the layer");
-                            break;
-                        }
-
-                        layer.Inputs = CircuitBinder.BindStandaloneInteger(new NameSyntax(clause.Target.Name, clause.Target.NameSpan), scope, "input width", diagnostics);
                         break;
                     default:
                         diagnostics.Report(DiagnosticCatalog.UnknownLayerClause, clause.KeywordSpan, clause.Keyword);
@@ -83,23 +111,48 @@ namespace QCircuitDsl.Compiler.Binding
                 }
             }
 
-            if (!seen.Contains("memory"))
+            var required = projection
+                ? new[] { ("inputs", "inputs in_features;"), ("circuit", "circuit strongly_entangling(3, layers);"), ("encode", "encode amplitude;"), ("weights", "weights w;"), ("linear", "linear out_features;") }
+                : new[] { ("memory", "memory sim14(n);"), ("drive", "drive theta from controller(hidden, gelu);"), ("inputs", "inputs features;") };
+            foreach (var (keyword, example) in required.Where(r => !seen.Contains(r.Item1)))
             {
-                diagnostics.Report(DiagnosticCatalog.MissingLayerClause, syntax.NameSpan, syntax.Name, "memory", "memory sim14(n);");
+                diagnostics.Report(DiagnosticCatalog.MissingLayerClause, syntax.NameSpan, syntax.Name, keyword, example);
             }
 
-            if (!seen.Contains("drive"))
+            if (projection && layer.Memory != null && !layer.Memory.Body.OfType<BoundReadout>().Any())
             {
-                diagnostics.Report(DiagnosticCatalog.MissingLayerClause, syntax.NameSpan, syntax.Name, "drive", "drive theta from controller(hidden, gelu);");
-            }
-
-            if (!seen.Contains("inputs"))
-            {
-                diagnostics.Report(DiagnosticCatalog.MissingLayerClause, syntax.NameSpan, syntax.Name, "inputs", "inputs features;");
+                diagnostics.Report(DiagnosticCatalog.InvalidOperand, syntax.NameSpan, $"circuit '{layer.Memory.Name}' reads nothing out; a projection maps its circuit's readouts to the output width");
             }
 
             return diagnostics.Items.Count(d => d.IsError) == errors ? layer : null;
         }
+
+        private static void BindWeights(LayerSymbol layer, LayerClauseSyntax clause, DiagnosticBag diagnostics)
+        {
+            if (clause.Target is null || clause.Target.Arguments != null || clause.Source != null)
+            {
+                diagnostics.Report(DiagnosticCatalog.InvalidOperand, clause.Span, "write the trained weights as 'weights ARRAY;'");
+                return;
+            }
+
+            if (layer.Memory is null)
+            {
+                diagnostics.Report(DiagnosticCatalog.MisplacedStatement, clause.Span, "'weights'", "must follow the 'circuit' clause whose parameters it names");
+                return;
+            }
+
+            var array = layer.Memory.ParamArrays.FirstOrDefault(a => a.Name == clause.Target.Name);
+            if (array is null || layer.Memory.ParamArrays.Count != 1)
+            {
+                diagnostics.Report(DiagnosticCatalog.ParameterBindingMismatch, clause.Target.NameSpan, array is null
+                    ? $"circuit '{layer.Memory.Name}' has no parameter array '{clause.Target.Name}'"
+                    : $"the projection trains every parameter of its circuit as shared weights, but '{layer.Memory.Name}' has {layer.Memory.ParamArrays.Count} parameter arrays; give it one");
+                return;
+            }
+
+            layer.WeightsArray = array;
+        }
+
 
         private static void BindMemory(LayerSymbol layer, LayerClauseSyntax clause, IReadOnlyDictionary<string, CircuitSymbol> circuits, Scope scope, DiagnosticBag diagnostics)
         {

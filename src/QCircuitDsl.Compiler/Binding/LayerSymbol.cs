@@ -3,9 +3,18 @@ using QCircuitDsl.Compiler.Syntax;
 
 namespace QCircuitDsl.Compiler.Binding
 {
+    public enum LayerKind
+    {
+        /// <summary>memory, drive, inputs: the QRNN cell of Xu (2025).</summary>
+        Recurrent,
+        /// <summary>inputs, circuit, encode, weights, linear: HQC-Mamba's quantum projection.</summary>
+        Projection,
+    }
+
     /// <summary>
-    /// A recurrent quantum cell declared with <c>layer</c> (the QRNN of Xu 2025): a circuit as memory whose
-    /// parameter array is driven per step by a classical controller from (readout : input).
+    /// A layer: a recurrent quantum cell (a circuit as memory whose parameter array is driven per step by a
+    /// classical controller), or a quantum projection (amplitude-encoded inputs through a circuit with trained
+    /// shared weights, then a Linear).
     /// </summary>
     public sealed class LayerSymbol : Symbol
     {
@@ -24,7 +33,7 @@ namespace QCircuitDsl.Compiler.Binding
         public string FileText { get; }
         public List<IntParameterSymbol> Parameters { get; } = new List<IntParameterSymbol>();
 
-        /// <summary>The circuit whose state persists across steps.</summary>
+        /// <summary>The layer's circuit: the recurrent memory, or the projection's circuit.</summary>
         public CircuitSymbol? Memory { get; internal set; }
         public IReadOnlyList<BoundExpression> MemoryArguments { get; internal set; } = new BoundExpression[0];
         public ParamArraySymbol? DrivenArray { get; internal set; }
@@ -32,5 +41,11 @@ namespace QCircuitDsl.Compiler.Binding
         /// <summary>relu, leaky_relu, gelu, glu or linear.</summary>
         public string Activation { get; internal set; } = "gelu";
         public BoundExpression? Inputs { get; internal set; }
+
+        public LayerKind Kind { get; internal set; }
+        /// <summary>Projection: the circuit's trained, shared weight array.</summary>
+        public ParamArraySymbol? WeightsArray { get; internal set; }
+        /// <summary>Projection: the output width of the final Linear.</summary>
+        public BoundExpression? Outputs { get; internal set; }
     }
 }

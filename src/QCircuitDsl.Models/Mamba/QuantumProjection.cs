@@ -12,9 +12,21 @@ namespace QCircuitDsl.Models.Mamba;
 /// classical side channel (‖x‖, mean x), and mapped to <c>out</c> by "linear". All B·L tokens go through the circuit
 /// in one batched call, so the adjoint backward also runs once per step.
 /// </summary>
-public sealed class QuantumProjection : Module<Tensor, Tensor>
+// Not sealed: the generator derives .qc projection layers from it.
+public class QuantumProjection : Module<Tensor, Tensor>
 {
     public QuantumProjection(int inFeatures, int outFeatures, QuantumProjectionOptions options, DType dtype = DType.Float32,
+        Generator? generator = null)
+        : this(inFeatures, outFeatures, null, options, dtype, generator)
+    {
+    }
+
+    /// <summary>
+    /// A projection through a given circuit (a .qc projection layer): its gates and its own readouts are used;
+    /// the state comes from the amplitude encoder, so the circuit must not encode and must have exactly
+    /// <see cref="AmplitudeEncoder.QubitsFor"/> qubits for these features and options.
+    /// </summary>
+    public QuantumProjection(int inFeatures, int outFeatures, QuantumCircuit? circuit, QuantumProjectionOptions options, DType dtype = DType.Float32,
         Generator? generator = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -25,7 +37,11 @@ public sealed class QuantumProjection : Module<Tensor, Tensor>
         OutFeatures = outFeatures;
         Options = options;
         Qubits = AmplitudeEncoder.QubitsFor(inFeatures, options.BiasAmplitude is not null);
-        QuantumCircuit circuit = options.Readout == QuantumReadout.Probabilities
+        if (circuit is not null && (circuit.QubitCount != Qubits || circuit.InputLength > 0))
+            throw new ArgumentException(
+                $"QuantumProjection: circuit '{circuit.Name}' has {circuit.QubitCount} qubits{(circuit.InputLength > 0 ? " and its own encode" : "")}; " +
+                $"{inFeatures} features{(options.BiasAmplitude is null ? "" : " plus the bias amplitude")} need exactly {Qubits} qubits and no encode", nameof(circuit));
+        circuit ??= options.Readout == QuantumReadout.Probabilities
             // Only the gates and the probs readout are used: the state comes from AmplitudeEncoder, not from the
             // circuit's own `encode amplitude`, so features = 2^n just sizes the register.
             ? new AmplitudeProjection(features: 1 << Qubits, layers: options.Layers)

@@ -199,9 +199,9 @@ public class BinderTests
     }
 
     [Fact]
-    public void Projection_layers_are_parsed_and_warned_about_but_not_compiled()
+    public void A_projection_with_its_own_readout_clause_is_parsed_and_warned_about_but_not_compiled()
     {
-        var c = FrontEnd.Compile("layer head(int n = 4) { circuit sim(n); weights w; linear n; }\ncircuit a() { qubit[1] q; h q; }");
+        var c = FrontEnd.Compile("layer head(int n = 4) { circuit sim(n); weights w; readout probs; linear n; }\ncircuit a() { qubit[1] q; h q; }");
         var d = Single(c, "QC9002");
         Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
         Assert.Equal((1, 7), (d.Span.Line, d.Span.Column));
@@ -222,6 +222,39 @@ public class BinderTests
         Assert.Equal("theta", layer.DrivenArray!.Name);
         Assert.Equal("leaky_relu", layer.Activation);
         Assert.Equal(new[] { "n", "width", "hidden" }, layer.Parameters.Select(p => p.Name));
+    }
+
+    private const string Entangler = "circuit ent(int n = 3) { qubit[n] q; param w[n]; for int i in [0 : n - 1] ry(w[i]) q[i]; readout expval(z) each q; }\n";
+
+    [Fact]
+    public void A_projection_layer_binds_its_circuit_weights_and_widths()
+    {
+        var c = FrontEnd.Compile(Entangler + "layer proj(int d = 7, int out = 5) { inputs d; circuit ent(3); encode amplitude; weights w; linear out; }");
+        Assert.Empty(c.Diagnostics);
+        var layer = Assert.Single(c.Layers);
+        Assert.Equal(LayerKind.Projection, layer.Kind);
+        Assert.Equal("ent", layer.Memory!.Name);
+        Assert.Equal("w", layer.WeightsArray!.Name);
+    }
+
+    [Theory]
+    [InlineData("layer p(int d = 7) { inputs d; circuit ent(3); encode angle; weights w; linear d; }", "QC1006")]
+    [InlineData("layer p(int d = 7) { inputs d; circuit ent(3); encode amplitude; weights v; linear d; }", "QC2012")]
+    [InlineData("layer p(int d = 7) { inputs d; circuit ent(3); encode amplitude; weights w; }", "QC1012")]
+    [InlineData("layer p(int d = 7) { inputs d; weights w; circuit ent(3); encode amplitude; linear d; }", "QC1008")]
+    [InlineData("layer p(int d = 7) { inputs d; circuit ent(3); encode amplitude; weights w; linear d; memory ent(3); }", "QC1011")]
+    public void Projection_layer_errors(string layer, string id)
+    {
+        var c = FrontEnd.Compile(Entangler + layer);
+        Assert.Contains(c.Diagnostics, d => d.Id == id && d.Span.Line == 2);
+        Assert.Empty(c.Layers);
+    }
+
+    [Fact]
+    public void A_projection_circuit_must_read_something_out()
+    {
+        var c = FrontEnd.Compile("circuit silent() { qubit[2] q; param w[2]; ry(w[0]) q[0]; ry(w[1]) q[1]; }\nlayer p(int d = 3) { inputs d; circuit silent(); encode amplitude; weights w; linear d; }");
+        Assert.Contains(c.Diagnostics, d => d.Id == "QC2013" && d.Message.Contains("reads nothing out"));
     }
 
     [Theory]

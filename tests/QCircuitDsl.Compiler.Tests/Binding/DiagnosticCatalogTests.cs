@@ -119,7 +119,7 @@ public class DiagnosticCatalogTests
         // Notices
         ["QC9001 whole array"] = new("QC9001", W, "circuit a() { qubit[2] q; param t[2]; h q; }", 1, 27, "parameter 't' is never used by a gate"),
         ["QC9001 elements"] = new("QC9001", W, "circuit a() { qubit[2] q; param t[3]; rx(t[0]) q[0]; rx(t[2]) q[1]; }", 1, 27, "parameter 't' is never used by a gate at elements t[1] (with the default arguments)"),
-        ["QC9002"] = new("QC9002", W, "layer foo(int n = 2) { circuit sim14(n); weights w; }\ncircuit a() { qubit[1] q; h q; }", 1, 7, "is parsed but not compiled yet"),
+        ["QC9002"] = new("QC9002", W, "layer foo(int n = 2) { circuit sim14(n); weights w; readout probs; }\ncircuit a() { qubit[1] q; h q; }", 1, 7, "is parsed but not compiled"),
         ["QC1011"] = new("QC1011", E, "circuit c() { qubit[1] q; param t[1]; rx(t[0]) q; }\nlayer r(int n = 2) { memory c(); drive t from controller(4, gelu); inputs n; dropout n; }", 2, 78, "unknown layer clause 'dropout'"),
         ["QC1012"] = new("QC1012", E, "circuit c() { qubit[1] q; param t[1]; rx(t[0]) q; }\nlayer r(int n = 2) { memory c(); inputs n; }", 2, 7, "layer 'r' needs a 'drive' clause"),
         ["QC1013"] = new("QC1013", E, "circuit c() { qubit[1] q; param t[1]; rx(t[0]) q; }\nlayer r(int n = 2) { memory c(); drive t from controller(4, swish); inputs n; }", 2, 61, "unknown controller activation 'swish'"),
