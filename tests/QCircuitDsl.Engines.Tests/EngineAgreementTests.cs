@@ -55,7 +55,7 @@ public sealed class EngineAgreementTests
         }
 
         Assert.Equal(expected.Readouts.Select(r => r.ToString()), actual.Readouts.Select(r => r.ToString()));
-        Assert.True(ir.Gates.Count > 0 || name == "none", name);
+        Assert.True(ir.Gates.Count > 0, $"{name}: the compiled circuit has no gates, so the comparison above proved nothing");
     }
 
     [Theory]

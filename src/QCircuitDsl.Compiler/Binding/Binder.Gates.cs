@@ -232,7 +232,8 @@ namespace QCircuitDsl.Compiler.Binding
                 return null;
             }
 
-            // Fill defaults; they are expressions over the callee's own arguments, evaluated in the callee's frame.
+            // Omitted arguments take the callee's defaults later, in the callee's frame (Lowerer, emitted Define),
+            // because a default may use the callee's earlier arguments.
             return new BoundCall(callee, args, operands!, bindings, inverse: false, syntax.Span);
         }
 

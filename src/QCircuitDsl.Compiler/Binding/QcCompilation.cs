@@ -116,8 +116,7 @@ namespace QCircuitDsl.Compiler.Binding
                         continue;
                     }
 
-                    var text = file.Text.Substring(c.Span.Start, Math.Min(c.Span.Length, file.Text.Length - c.Span.Start));
-                    var symbol = new CircuitSymbol(c, file.Path, parsed.Unit.Namespace, text, file.Text);
+                    var symbol = new CircuitSymbol(c, file.Path, parsed.Unit.Namespace, file.Text);
                     _circuits[c.Name] = symbol;
                     order.Add(symbol);
                 }

@@ -107,14 +107,13 @@ namespace QCircuitDsl.Compiler.Binding
     /// <summary>A circuit declaration after binding: its interface and its bound body.</summary>
     public sealed class CircuitSymbol : Symbol
     {
-        internal CircuitSymbol(CircuitDeclarationSyntax declaration, string filePath, string? ns, string sourceText, string fileText)
+        internal CircuitSymbol(CircuitDeclarationSyntax declaration, string filePath, string? ns, string fileText)
             : base(declaration.Name, declaration.NameSpan)
         {
             FileText = fileText;
             Declaration = declaration;
             FilePath = filePath;
             Namespace = ns;
-            SourceText = sourceText;
         }
 
         public CircuitDeclarationSyntax Declaration { get; }
@@ -123,7 +122,7 @@ namespace QCircuitDsl.Compiler.Binding
         /// <summary>The whole text of the file the circuit is declared in (spans index into it).</summary>
         public string FileText { get; }
         /// <summary>The text of the declaration as written, for doc comments.</summary>
-        public string SourceText { get; }
+        public string SourceText => FileText.Substring(Declaration.Span.Start, System.Math.Min(Declaration.Span.Length, FileText.Length - Declaration.Span.Start));
 
         public List<IntParameterSymbol> Parameters { get; } = new List<IntParameterSymbol>();
         public List<QubitRegisterSymbol> Registers { get; } = new List<QubitRegisterSymbol>();

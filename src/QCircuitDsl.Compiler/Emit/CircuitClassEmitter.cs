@@ -51,7 +51,7 @@ namespace QCircuitDsl.Compiler.Emit
                 w.Line($"public const string CircuitName = {Names.Literal(circuit.Name)};");
                 w.Line();
 
-                var ctorParams = string.Join(", ", circuit.Parameters.Select(CtorParameter));
+                var ctorParams = string.Join(", ", circuit.Parameters.Select(ParameterDefaults.Declaration));
                 var passArgs = string.Join(", ", circuit.Parameters.Select(p => "@" + p.Name));
                 w.Line("/// <summary>Builds the circuit for these arguments; throws an exception naming the .qc line if an index is out of range for them.</summary>");
                 w.Line($"public {className}({ctorParams})");
@@ -71,18 +71,6 @@ namespace QCircuitDsl.Compiler.Emit
                 w.Line();
                 new ProgramBuilderEmitter(w, circuit.FileText, file).EmitDefine(circuit);
             }
-        }
-
-        private static string CtorParameter(IntParameterSymbol p)
-        {
-            if (p.Default is null)
-            {
-                return "int @" + p.Name;
-            }
-
-            return p.Default is BoundIntegerLiteral lit && lit.Value >= int.MinValue && lit.Value <= int.MaxValue
-                ? $"int @{p.Name} = {lit.Value}"
-                : $"int? @{p.Name} = null";
         }
     }
 }

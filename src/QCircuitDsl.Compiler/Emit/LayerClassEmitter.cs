@@ -31,23 +31,13 @@ namespace QCircuitDsl.Compiler.Emit
             w.Line($"/// Layer <c>{Names.Xml(layer.Name)}</c> from <c>{Names.Xml(file)}</c>: a recurrent quantum cell (QRNN) whose memory is circuit");
             w.Line($"/// <c>{Names.Xml(memory.Name)}</c>, with its <c>{Names.Xml(layer.DrivenArray!.Name)}</c> angles computed each step by a classical controller ({Names.Xml(layer.Activation)}).");
             w.Line("/// </summary>");
-            w.Line("/// <remarks>");
-            w.Line("/// <code>");
-            var text = layer.FileText.Substring(layer.Declaration.Span.Start, layer.Declaration.Span.Length);
-            foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
-            {
-                w.Line("/// " + Names.Xml(line));
-            }
-
-            w.Line("/// </code>");
-            w.Line("/// </remarks>");
+            WriteSource(w, layer);
             w.Line($"[global::System.CodeDom.Compiler.GeneratedCode({Names.Literal(CircuitClassEmitter.ToolName)}, {Names.Literal(CircuitClassEmitter.ToolVersion)})]");
             using (w.Block($"public sealed partial class {className} : {Models}.QrnnCell"))
             {
                 var locals = layer.Parameters.ToDictionary(p => (VariableSymbol)p, p => "((long)@" + p.Name + ")");
                 var e = new ExpressionEmitter(locals);
-                var parameters = layer.Parameters.Select(p => p.Default is BoundIntegerLiteral lit ? $"int @{p.Name} = {lit.Value}" : p.Default is BoundUnary { Operand: BoundIntegerLiteral neg } ? $"int @{p.Name} = -{neg.Value}" : $"int @{p.Name}")
-                    .Concat(new[]
+                var parameters = Parameters(layer).Concat(new[]
                     {
                         "double inputDropout = 0.0",
                         $"{Tensors}.DType dtype = {Tensors}.DType.Float32",
@@ -101,8 +91,8 @@ namespace QCircuitDsl.Compiler.Emit
             }
         }
 
-        private static IEnumerable<string> Parameters(LayerSymbol layer) =>
-            layer.Parameters.Select(p => p.Default is BoundIntegerLiteral lit ? $"int @{p.Name} = {lit.Value}" : p.Default is BoundUnary { Operand: BoundIntegerLiteral neg } ? $"int @{p.Name} = -{neg.Value}" : $"int @{p.Name}");
+        // The binder only accepts literal defaults for layers (QC2018), so every default is a C# default value.
+        private static IEnumerable<string> Parameters(LayerSymbol layer) => layer.Parameters.Select(ParameterDefaults.Declaration);
 
         private static void WriteSource(SourceWriter w, LayerSymbol layer)
         {

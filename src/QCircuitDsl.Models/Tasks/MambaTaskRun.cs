@@ -80,11 +80,5 @@ public sealed class MambaTaskRun
         return Trainer.Fit(Train, Test);
     }
 
-    private BatchResult Loss(TensorBatch batch)
-    {
-        var logits = Model.Forward(batch.Inputs);
-        var predicted = logits.Argmax(1).ToArray<long>();
-        var expected = batch.Targets.ToArray<long>();
-        return new BatchResult(Functional.CrossEntropy(logits, batch.Targets), batch.Size, predicted.Zip(expected).LongCount(p => p.First == p.Second), predicted.Length);
-    }
+    private BatchResult Loss(TensorBatch batch) => ClassificationLoss.Of(Model.Forward(batch.Inputs), batch.Targets);
 }

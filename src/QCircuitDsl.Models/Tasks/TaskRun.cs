@@ -66,9 +66,7 @@ public sealed class TaskRun
         var logits = Model.Forward(batch.Inputs);
         if (!Data.PerStep)
         {
-            var predicted = logits.Argmax(1).ToArray<long>();
-            var expected = batch.Targets.ToArray<long>();
-            return new BatchResult(Functional.CrossEntropy(logits, batch.Targets), batch.Size, predicted.Zip(expected).LongCount(p => p.First == p.Second), predicted.Length);
+            return ClassificationLoss.Of(logits, batch.Targets);
         }
 
         // Copying: the loss averages over every position (its memoryless baseline is 10·ln 8/(T+20));
