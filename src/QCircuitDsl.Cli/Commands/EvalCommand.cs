@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using QCircuitDsl.Models.Tasks;
 
 namespace QCircuitDsl.Cli.Commands;
@@ -24,13 +23,11 @@ internal static class EvalCommand
             try
             {
                 var manifest = RunManifest.Read(Path.GetDirectoryName(Path.GetFullPath(path))!);
-                var taskData = TaskData.Load(manifest.Settings, result.GetValue(data) ?? manifest.DataDirectory);
-                var run = new TaskRun(manifest.Settings, taskData, outputDirectory: null, Runtime.Reporting.NullProgressReporter.Instance);
-                run.Trainer.Resume(path);
-                var evaluation = run.Trainer.Evaluate(run.Test, Runtime.Reporting.NullProgressReporter.Instance);
+                var run = TaskRuns.Create(manifest.Settings, result.GetValue(data) ?? manifest.DataDirectory, outputDirectory: null, Runtime.Reporting.NullProgressReporter.Instance);
+                var evaluation = run.Evaluate(path);
                 output.WriteLine(result.GetValue(json)
-                    ? string.Create(CultureInfo.InvariantCulture, $"{{\"test_loss\": {evaluation.Loss:R}, \"test_accuracy\": {evaluation.Accuracy ?? double.NaN:R}, \"examples\": {taskData.TestInputs.Size(0)}}}")
-                    : string.Create(CultureInfo.InvariantCulture, $"{manifest.Settings.Task} {manifest.Settings.Model}: test loss {evaluation.Loss:F4}, test accuracy {evaluation.Accuracy:P2} on {taskData.TestInputs.Size(0)} examples"));
+                    ? TrainingOutput.EvaluationJson(evaluation, run.TestExamples)
+                    : $"{manifest.Settings.Task} {manifest.Settings.Model}: {TrainingOutput.Describe(evaluation)} on {run.TestExamples} test examples");
                 return 0;
             }
             catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException)

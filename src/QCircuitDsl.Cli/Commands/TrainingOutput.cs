@@ -27,9 +27,46 @@ internal static class TrainingOutput
     {
         foreach (var epoch in trained.Epochs)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {epoch.Epoch}: train loss {epoch.Train.Loss:F4}, test loss {epoch.Test?.Loss:F4}, test accuracy {epoch.Test?.Accuracy:P2}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch.Epoch}: train loss {epoch.Train.Loss:F4}, ")
+                + (epoch.Test is { } test ? Describe(test) : "no test split"));
         }
+    }
+
+    /// <summary>"test loss 0.1234, test accuracy 95.00%" with perplexity and the whole-set metrics (BLEU) as the task has them.</summary>
+    public static string Describe(EvaluationResult test)
+    {
+        var parts = new List<string> { string.Create(CultureInfo.InvariantCulture, $"test loss {test.Loss:F4}") };
+        if (test.Accuracy is { } accuracy)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"test accuracy {accuracy:P2}"));
+        }
+
+        if (test.Perplexity is { } perplexity)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"test perplexity {perplexity:F2}"));
+        }
+
+        parts.AddRange(test.Extra.Select(e => string.Create(CultureInfo.InvariantCulture, $"test {e.Key} {e.Value:F2}")));
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>One JSON object with the metric names of the metrics lines (<c>test_loss</c>, <c>test_accuracy</c>, <c>test_perplexity</c>, <c>test_bleu</c>).</summary>
+    public static string EvaluationJson(EvaluationResult test, int examples)
+    {
+        var fields = new List<(string Name, double Value)> { ("test_loss", test.Loss) };
+        if (test.Accuracy is { } accuracy)
+        {
+            fields.Add(("test_accuracy", accuracy));
+        }
+
+        if (test.Perplexity is { } perplexity)
+        {
+            fields.Add(("test_perplexity", perplexity));
+        }
+
+        fields.AddRange(test.Extra.Select(e => ("test_" + e.Key, e.Value)));
+        fields.Add(("examples", examples));
+        return "{" + string.Join(", ", fields.Select(f => string.Create(CultureInfo.InvariantCulture, $"\"{f.Name}\": {f.Value:R}"))) + "}";
     }
 
     /// <summary>Copies the per-epoch lines of the run's metrics.jsonl to <paramref name="destination"/> (atomically).</summary>

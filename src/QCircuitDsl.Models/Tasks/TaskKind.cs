@@ -11,4 +11,10 @@ public enum TaskKind
     PMnist,
     /// <summary>Fashion-MNIST, rows as steps.</summary>
     FashionMnist,
+    /// <summary>IMDB movie-review sentiment (Maas et al. 2011): word embeddings as steps, the class from the last readout.</summary>
+    Imdb,
+    /// <summary>Penn Treebank word-level language modelling (Mikolov layout), truncated backpropagation through time.</summary>
+    Ptb,
+    /// <summary>Multi30K German → English translation (Elliott et al. 2016), sequence to sequence with attention.</summary>
+    Multi30k,
 }

@@ -13,7 +13,7 @@ namespace QCircuitDsl.Models.Tasks;
 /// <see cref="Trainer{TBatch}"/>: metrics as JSON lines (<c>metrics.jsonl</c>), checkpoints
 /// (<c>last.safetensors</c>) and resume all come from there. Everything random derives from the seed.
 /// </summary>
-public sealed class TaskRun
+public sealed class TaskRun : ITaskRun
 {
     public TaskRun(TaskSettings settings, TaskData data, string? outputDirectory, IProgressReporter? reporter = null, bool recordTiming = true)
     {
@@ -51,15 +51,19 @@ public sealed class TaskRun
     /// <summary>Trained parameters, excluding embeddings (there are none in these tasks), as the paper counts them.</summary>
     public long ParameterCount => Model.Parameters().Sum(p => (long)p.Numel);
 
-    public TrainingResult Run(string? resumeFrom = null)
-    {
-        if (resumeFrom != null)
-        {
-            Trainer.Resume(resumeFrom);
-        }
+    public long TotalParameterCount => ParameterCount;
+    public string TaskDescription => Data.Description;
+    public int TestExamples => Data.TestInputs.Size(0);
+    public string? CheckpointPath => Trainer.CheckpointPath;
+    public string? LastCheckpointPath => Trainer.LastCheckpointPath;
 
-        return Trainer.Fit(Train, Test);
-    }
+    public string ModelDescription => Settings.Model == "qrnn"
+        ? RunTrainer.QrnnDescription(Settings)
+        : RunTrainer.BaselineDescription(Settings, Encoder.OutputSize);
+
+    public TrainingResult Run(string? resumeFrom = null) => RunTrainer.Run(Trainer, Train, Test, resumeFrom);
+
+    public EvaluationResult Evaluate(string checkpointPath) => RunTrainer.Evaluate(Trainer, Test, checkpointPath);
 
     private BatchResult Loss(TensorBatch batch)
     {

@@ -32,9 +32,30 @@ public sealed record TaskSettings
     public double? GradientClipNorm { get; init; } = 1.0;
     public int CheckpointInterval { get; init; } = QuantumMemory.DefaultCheckpointInterval;
 
+    /// <summary>Text tasks: width of the word embeddings (e).</summary>
+    public int Embedding { get; init; } = 100;
+    /// <summary>Text tasks: vocabulary size including the four special tokens (0 = every word of the training split).</summary>
+    public int VocabularySize { get; init; }
+    /// <summary>Text tasks: words seen fewer times than this in the training split become &lt;unk&gt;.</summary>
+    public int MinFrequency { get; init; } = 1;
+    /// <summary>IMDB: tokens kept per review; Multi30K: tokens kept per sentence and the longest decoded translation.</summary>
+    public int MaxLength { get; init; } = 400;
+    /// <summary>PTB: tokens per truncated-backpropagation window.</summary>
+    public int Bptt { get; init; } = 35;
+    /// <summary>Multi30K: beam width of the decoding behind test_bleu (1 = greedy).</summary>
+    public int Beam { get; init; } = 1;
+    /// <summary>Multi30K: width of the additive attention.</summary>
+    public int AttentionSize { get; init; } = 64;
+
+    /// <summary>Whether the task reads text (and so has word embeddings and a vocabulary).</summary>
+    public bool IsText => Task is TaskKind.Imdb or TaskKind.Ptb or TaskKind.Multi30k;
+
     public static TaskSettings For(TaskKind task) => task switch
     {
         TaskKind.Copying => new TaskSettings { Task = task, Qubits = 10, Batch = 50, Delay = 200, TrainSize = 5000, TestSize = 1000, Activation = ControllerActivation.Gelu },
+        TaskKind.Imdb => new TaskSettings { Task = task, Qubits = 8, Embedding = 100, Batch = 200, Dropout = 0.25, Activation = ControllerActivation.LeakyRelu, MaxLength = 400, VocabularySize = 25_000 },
+        TaskKind.Ptb => new TaskSettings { Task = task, Qubits = 14, Embedding = 650, Batch = 64, Dropout = 0.5, Activation = ControllerActivation.LeakyRelu, Bptt = 35 },
+        TaskKind.Multi30k => new TaskSettings { Task = task, Qubits = 13, Embedding = 512, Batch = 64, Dropout = 0.25, Activation = ControllerActivation.Glu, MinFrequency = 2, MaxLength = 50 },
         _ => new TaskSettings { Task = task, Qubits = 10, Batch = 200, Dropout = 0, Activation = ControllerActivation.Gelu },
     };
 

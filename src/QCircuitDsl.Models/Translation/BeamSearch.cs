@@ -4,17 +4,17 @@ using QCircuitDsl.Runtime.Tensors;
 namespace QCircuitDsl.Models.Translation;
 
 /// <summary>
-/// Greedy and beam-search decoding for <see cref="QrnnSeq2Seq"/>. Hypotheses are ranked by total
+/// Greedy and beam-search decoding for any <see cref="Seq2SeqModel"/>. Hypotheses are ranked by total
 /// log-probability divided by length^<c>lengthPenalty</c> (0 = raw log-probability); a hypothesis ends
-/// at EOS and keeps its score. The quantum decoder states are reordered with the beams, so each
+/// at EOS and keeps its score. Decoder states (quantum or classical) are reordered with the beams, so each
 /// hypothesis keeps its own memory. Runs without gradients.
 /// </summary>
 public static class BeamSearch
 {
-    public static IReadOnlyList<long[]> Greedy(QrnnSeq2Seq model, Tensor source, Tensor mask, long bos, long eos, int maxLength) =>
+    public static IReadOnlyList<long[]> Greedy(Seq2SeqModel model, Tensor source, Tensor mask, long bos, long eos, int maxLength) =>
         Decode(model, source, mask, bos, eos, maxLength, beam: 1, lengthPenalty: 0);
 
-    public static IReadOnlyList<long[]> Decode(QrnnSeq2Seq model, Tensor source, Tensor mask, long bos, long eos, int maxLength, int beam, double lengthPenalty = 1.0)
+    public static IReadOnlyList<long[]> Decode(Seq2SeqModel model, Tensor source, Tensor mask, long bos, long eos, int maxLength, int beam, double lengthPenalty = 1.0)
     {
         if (beam < 1 || maxLength < 1)
         {
@@ -26,8 +26,7 @@ public static class BeamSearch
         int rows = batch * beam;
         int vocabulary = model.TargetVocabulary;
         var encoded = model.Encode(source, mask).Repeat(beam);
-        var sequence = model.Decoder.Memory.Begin(rows);
-        var z = encoded.FirstFeedback;
+        var state = model.BeginDecoding(encoded);
         var scores = new double[rows];
         for (int r = 0; r < rows; r++)
         {
@@ -40,7 +39,7 @@ public static class BeamSearch
         for (int t = 0; t < maxLength && finished.Contains(false); t++)
         {
             var embedded = model.TargetEmbedding.Forward(Torch.Tensor(input, rows));
-            var (logits, readout) = model.DecodeStep(encoded, sequence, z, embedded);
+            (var logits, state) = model.DecodeStep(encoded, state, embedded);
             var logp = Functional.LogSoftmax(logits, dim: 1).ToArray<float>();
             var origins = new int[rows];
             var chosen = new long[rows];
@@ -96,8 +95,7 @@ public static class BeamSearch
                 }
             }
 
-            sequence.Reorder(origins);
-            z = readout.IndexSelect(0, Torch.Tensor(origins.Select(o => (long)o).ToArray(), rows));
+            state = state.Reorder(origins);
             tokens = newTokens;
             finished = newFinished;
             scores = newScores;

@@ -136,6 +136,22 @@ public sealed class Trainer<TBatch>
         return Summarise(sums);
     }
 
+    /// <summary>Runs a whole-set metric function in eval mode without gradients (see <see cref="TrainerOptions.TestMetrics"/>).</summary>
+    public IReadOnlyDictionary<string, double> EvaluateExtra(Func<IReadOnlyDictionary<string, double>> metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        _model.Eval();
+        try
+        {
+            using (Torch.NoGrad())
+                return metrics();
+        }
+        finally
+        {
+            _model.Train();
+        }
+    }
+
     private bool MaxStepsReached => _options.MaxSteps is { } max && _position.GlobalStep >= max;
 
     private TrainingResult Stop(List<EpochSummary> epochs)
@@ -186,6 +202,8 @@ public sealed class Trainer<TBatch>
         int epoch = _position.Epoch + 1;
         var train = Summarise(_train);
         var evaluation = test is null ? null : Evaluate(test, reporter);
+        if (evaluation is not null && _options.TestMetrics is { } testMetrics)
+            evaluation = evaluation with { Extra = EvaluateExtra(testMetrics) };
         double lr = _optimizer.ParamGroups[0].Lr;
         var fields = new List<(string, object?)> { ("kind", "epoch"), ("epoch", epoch), ("step", _position.GlobalStep), ("train_loss", train.Loss) };
         AddMetrics(fields, "train_", train);
@@ -223,6 +241,7 @@ public sealed class Trainer<TBatch>
     {
         if (result.Accuracy is { } accuracy) fields.Add((prefix + "accuracy", accuracy));
         if (result.Perplexity is { } perplexity) fields.Add((prefix + "perplexity", perplexity));
+        foreach (var (name, value) in result.Extra) fields.Add((prefix + name, value));
     }
 
     private EvaluationResult Summarise(MetricAccumulator sums) => new(

@@ -32,6 +32,13 @@ public sealed class TrainerOptions
 
     public MetricKinds Metrics { get; init; } = MetricKinds.None;
 
+    /// <summary>
+    /// Metrics of the whole test set that are not means over batches (corpus BLEU of decoded translations). Called
+    /// after each epoch's test evaluation in eval mode without gradients; each value is logged as <c>test_NAME</c>.
+    /// It must not draw from any generator, so that a resumed run stays identical.
+    /// </summary>
+    public Func<IReadOnlyDictionary<string, double>>? TestMetrics { get; init; }
+
     /// <summary>JSON Lines file for per-step and per-epoch metrics; truncated on a fresh run, rewound to the checkpoint on resume.</summary>
     public string? MetricsPath { get; init; }
 

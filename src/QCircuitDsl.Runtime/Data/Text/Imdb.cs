@@ -52,9 +52,15 @@ public static partial class Imdb
         foreach (var f in files)
         {
             string text = File.ReadAllText(f.Path);
+            if (string.IsNullOrWhiteSpace(text))
+                throw new DataFormatException(f.Path, "the review is empty; expected its text (one review per file)");
+            if (text.Contains('\0'))
+                throw new DataFormatException(f.Path, $"line {LineOf(text, text.IndexOf('\0'))} contains a NUL character; expected a UTF-8 text review");
             yield return new ImdbReview(StripLineBreaks(text), label, f.Rating, f.Path);
         }
     }
+
+    private static int LineOf(string text, int index) => 1 + text.AsSpan(0, index).Count('\n');
 
     private static long? ParseLeadingInt(string name)
     {

@@ -39,7 +39,14 @@ public static class ParallelCorpus
                 $"line count mismatch: {source.Length} lines here but {target.Length} in {targetPath}; the files of a parallel corpus must be line-aligned");
         var pairs = new List<SentencePair>(source.Length);
         for (int i = 0; i < source.Length; i++)
+        {
+            // An empty line is almost always a misalignment (a sentence split or lost in extraction).
+            if (string.IsNullOrWhiteSpace(source[i]))
+                throw new DataFormatException(sourcePath, $"line {i + 1} is empty; expected one sentence per line, aligned with {targetPath}");
+            if (string.IsNullOrWhiteSpace(target[i]))
+                throw new DataFormatException(targetPath, $"line {i + 1} is empty; expected one sentence per line, aligned with {sourcePath}");
             pairs.Add(new SentencePair(source[i], target[i]));
+        }
         return pairs;
     }
 

@@ -26,14 +26,26 @@ public sealed record PtbCorpus(IReadOnlyList<string> Train, IReadOnlyList<string
             throw new FileNotFoundException($"{path}: PTB file not found", path);
         var tokens = new List<string>();
         int lines = 0;
+        int words = 0;
         foreach (string line in File.ReadLines(path))
         {
             lines++;
-            tokens.AddRange(line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            if (line.Contains('\0'))
+                throw new DataFormatException(path, $"line {lines} contains a NUL character; expected UTF-8 text, one tokenised sentence per line");
+            foreach (string word in line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            {
+                // <unk> is part of PTB's text; the other specials would silently alias padding or sentence marks.
+                if (word is Vocabulary.PadToken or Vocabulary.BeginToken or Vocabulary.EndToken)
+                    throw new DataFormatException(path, $"line {lines} contains the reserved token {word}; expected ordinary words (and <unk>) only");
+                tokens.Add(word);
+                words++;
+            }
             tokens.Add(Vocabulary.EndToken);
         }
         if (lines == 0)
             throw new DataFormatException(path, "file is empty");
+        if (words == 0)
+            throw new DataFormatException(path, $"none of its {lines} lines holds a word; expected one tokenised sentence per line");
         return tokens;
     }
 }
