@@ -50,7 +50,6 @@ public sealed class TrainTests
     [InlineData("--activation", "swish", "--activation 'swish' is not known")]
     [InlineData("--task", "chess", "--task 'chess' is not known")]
     [InlineData("--preset", "huge", "--preset 'huge' is not known")]
-    [InlineData("--task", "ptb", "not wired to the command line yet")]
     public void Bad_options_exit_2_with_a_clear_message(string option, string value, string message)
     {
         using var dir = new TempDir();
