@@ -148,3 +148,58 @@ public class ParallelCorpusTests : IDisposable
         Assert.Contains("val.en", e.Message);
     }
 }
+
+/// <summary>Malformed text files: each error names the file, the line where one applies, and what was expected.</summary>
+public class TextCorpusFormatErrorTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void An_empty_or_binary_imdb_review_is_named()
+    {
+        _dir.WriteText("aclImdb/train/pos/0_9.txt", "Fine");
+        string empty = _dir.WriteText("aclImdb/train/neg/3_1.txt", " \n\t");
+        var e = Assert.Throws<DataFormatException>(() => Imdb.Load(_dir.Path, train: true));
+        Assert.Equal(empty, e.FilePath);
+        Assert.Contains("the review is empty", e.Message);
+
+        _dir.WriteText("aclImdb/train/neg/3_1.txt", "a\nb\nc\0");
+        var binary = Assert.Throws<DataFormatException>(() => Imdb.Load(_dir.Path, train: true));
+        Assert.Equal($"{empty}: line 3 contains a NUL character; expected a UTF-8 text review", binary.Message);
+    }
+
+    [Fact]
+    public void Ptb_reserved_tokens_nul_characters_and_wordless_files_are_refused_with_the_line()
+    {
+        string path = _dir.WriteText("ptb.train.txt", " a b \n <unk> c \n d <pad> \n");
+        Assert.Equal($"{path}: line 3 contains the reserved token <pad>; expected ordinary words (and <unk>) only",
+            Assert.Throws<DataFormatException>(() => PtbCorpus.ReadTokens(path)).Message);
+
+        _dir.WriteText("ptb.train.txt", "a\n\0\n");
+        Assert.Contains("line 2 contains a NUL character", Assert.Throws<DataFormatException>(() => PtbCorpus.ReadTokens(path)).Message);
+
+        _dir.WriteText("ptb.train.txt", "\n \n");
+        Assert.Equal($"{path}: none of its 2 lines holds a word; expected one tokenised sentence per line",
+            Assert.Throws<DataFormatException>(() => PtbCorpus.ReadTokens(path)).Message);
+
+        _dir.WriteText("ptb.train.txt", " <unk> a \n");
+        Assert.Equal(new[] { "<unk>", "a", "<eos>" }, PtbCorpus.ReadTokens(path));
+    }
+
+    [Fact]
+    public void An_empty_line_in_a_parallel_corpus_is_named_with_its_side()
+    {
+        string de = _dir.WriteText("train.de", "ein hund\n\nzwei\n");
+        string en = _dir.WriteText("train.en", "a dog\none\ntwo\n");
+        var e = Assert.Throws<DataFormatException>(() => ParallelCorpus.LoadMulti30k(_dir.Path, ParallelSplit.Train));
+        Assert.Equal($"{de}: line 2 is empty; expected one sentence per line, aligned with {en}", e.Message);
+
+        _dir.WriteText("train.de", "ein hund\neins\nzwei\n");
+        _dir.WriteText("train.en", "a dog\none\n  \n");
+        var target = Assert.Throws<DataFormatException>(() => ParallelCorpus.LoadMulti30k(_dir.Path, ParallelSplit.Train));
+        Assert.Equal(en, target.FilePath);
+        Assert.Contains("line 3 is empty", target.Message);
+    }
+}

@@ -37,7 +37,7 @@ internal sealed class TinyClassifier : Module<Tensor, Tensor>
 internal sealed class TinyRun
 {
     public TinyRun(ulong seed, string? directory, int epochs = 3, long? maxSteps = null, int? checkpointEvery = null,
-        Func<TensorBatch, BatchResult>? lossOverride = null, MetricKinds metrics = MetricKinds.Accuracy)
+        Func<TensorBatch, BatchResult>? lossOverride = null, MetricKinds metrics = MetricKinds.Accuracy, Func<IReadOnlyDictionary<string, double>>? testMetrics = null)
     {
         // A learnable rule: the class is the index of the largest of the first three features.
         var data = Seeding.Generator(seed, Seeding.Data);
@@ -55,6 +55,7 @@ internal sealed class TinyRun
             Seed = seed,
             GradientClipNorm = 1.0,
             Metrics = metrics,
+            TestMetrics = testMetrics,
             MetricsPath = directory is null ? null : Path.Combine(directory, "metrics.jsonl"),
             CheckpointDirectory = directory,
             CheckpointEverySteps = checkpointEvery,
