@@ -27,6 +27,11 @@ internal static class InterchangeCommand
             try
             {
                 var manifest = RunManifest.Read(result.GetValue(run)!);
+                if (manifest.Settings.IsText)
+                {
+                    throw new CliException($"interchange runs the copying and image-task models on [batch, time, features] inputs; {result.GetValue(run)} is a {manifest.Settings.Task} run, whose inputs are token ids");
+                }
+
                 var data = SafetensorsFile.Read(result.GetValue(inputs)!);
                 var x = ToTensor(Find(data, "inputs", result.GetValue(inputs)!));
                 var y = ToTensor(Find(data, "targets", result.GetValue(inputs)!));

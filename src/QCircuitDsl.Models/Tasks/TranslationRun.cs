@@ -89,22 +89,32 @@ public sealed class TranslationRun : ITaskRun
     /// <summary>Decodes every test source (greedy, or beam search with length-normalised scores) and returns the token lists.</summary>
     public IReadOnlyList<string[]> Translate()
     {
-        var translations = new List<string[]>(_data.TestSource.Count);
-        foreach (var batch in Test.GetBatches(0))
+        // Decoding is evaluation: no dropout (and so no draws from the dropout generator), whatever mode the model was in.
+        bool training = Model.Training;
+        Model.Eval();
+        try
         {
-            var ids = Settings.Beam > 1
-                ? BeamSearch.Decode(Model, batch.Source, batch.Mask, Vocabulary.BeginId, Vocabulary.EndId, Settings.MaxLength, Settings.Beam, lengthPenalty: 1.0)
-                : BeamSearch.Greedy(Model, batch.Source, batch.Mask, Vocabulary.BeginId, Vocabulary.EndId, Settings.MaxLength);
-            translations.AddRange(ids.Select(sentence => _data.TargetVocabulary.Decode(sentence.Select(id => (int)id).ToArray())));
-        }
+            var translations = new List<string[]>(_data.TestSource.Count);
+            foreach (var batch in Test.GetBatches(0))
+            {
+                var ids = Settings.Beam > 1
+                    ? BeamSearch.Decode(Model, batch.Source, batch.Mask, Vocabulary.BeginId, Vocabulary.EndId, Settings.MaxLength, Settings.Beam, lengthPenalty: 1.0)
+                    : BeamSearch.Greedy(Model, batch.Source, batch.Mask, Vocabulary.BeginId, Vocabulary.EndId, Settings.MaxLength);
+                translations.AddRange(ids.Select(sentence => _data.TargetVocabulary.Decode(sentence.Select(id => (int)id).ToArray())));
+            }
 
-        return translations;
+            return translations;
+        }
+        finally
+        {
+            Model.Train(training);
+        }
     }
 
-    private IReadOnlyDictionary<string, double> TestBleu() => new Dictionary<string, double>
-    {
-        ["bleu"] = CorpusBleu.Score(Translate().Select(t => (IReadOnlyList<string>)t).ToList(), _data.TestReferences),
-    };
+    /// <summary>Corpus BLEU-4 (0–100) of <see cref="Translate"/> against the full tokenised test references.</summary>
+    public double Bleu() => CorpusBleu.Score(Translate().Select(t => (IReadOnlyList<string>)t).ToList(), _data.TestReferences);
+
+    private IReadOnlyDictionary<string, double> TestBleu() => new Dictionary<string, double> { ["bleu"] = Bleu() };
 
     /// <summary>Mean cross-entropy over the real (non-padding) target tokens.</summary>
     private BatchResult Loss(SentencePairBatch batch)

@@ -187,3 +187,17 @@ public sealed class TextTaskDataErrorTests
         Cli.AssertUserError(run, 2, message);
     }
 }
+
+public sealed class TextTaskInterchangeTests
+{
+    [Fact]
+    public void Interchange_refuses_a_text_run_by_name()
+    {
+        using var dir = new TempDir();
+        var data = TextCorpora.Ptb(Path.Combine(dir.Path, "ptb"), 40, 20);
+        var runDir = Path.Combine(dir.Path, "run");
+        Assert.Equal(0, Cli.Run("train", "qrnn", "--task", "ptb", "--data", data, "--qubits", "2", "--hidden", "4", "--embedding", "4", "--batch", "5", "--epochs", "1", "--out", runDir).ExitCode);
+        var run = Cli.Run("interchange", "--run", runDir, "--weights", Path.Combine(runDir, "last.safetensors"), "--inputs", Path.Combine(runDir, "last.safetensors"), "-o", Path.Combine(dir.Path, "o"));
+        Cli.AssertUserError(run, 2, "is a Ptb run, whose inputs are token ids");
+    }
+}
