@@ -27,3 +27,19 @@ run multi30k 320 64
 run multi30k 640 64
 run multi30k 640 128
 echo "load after: $(uptime)"
+# Calibration: the same two-size difference for Fashion-MNIST (10 qubits, batch 200, T = 28), whose full epoch
+# (300 steps) has been timed on the idle machine (docs/results.md); its idle wall seconds per CPU second converts
+# the text tasks' CPU seconds per step into idle wall-clock estimates.
+calibrate() {
+    train=$1
+    name="fashion-$train"
+    /usr/bin/time -f "%e %U %S %M" -o "$out/$name.time" $cli train qrnn --task fashion-mnist --hidden 36 --epochs 1 \
+        --train-size "$train" --test-size 200 --out "$out/$name" > "$out/$name.log" 2> "$out/$name.err"
+    seconds=$(sed -n 's/.*"epoch_seconds":\([0-9.]*\).*/\1/p' "$out/$name/metrics.jsonl")
+    echo "fashion-mnist $train 200 $(cat "$out/$name.time") $seconds"
+}
+if [ "${CALIBRATE:-1}" = 1 ]; then
+    calibrate 2000
+    calibrate 6000
+    echo "load after calibration: $(uptime)"
+fi
