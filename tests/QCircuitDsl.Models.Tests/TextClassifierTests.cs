@@ -57,6 +57,17 @@ public sealed class TextClassifierTests
     }
 
     [Fact]
+    public void Reviews_of_one_token_are_classified_from_that_token()
+    {
+        var model = Lstm();
+        model.Eval();
+        var both = model.Forward(Torch.Tensor(new long[] { 5, 1 }, 2, 1), Torch.Ones(2, 1)).ToArray<float>();
+        var first = model.Forward(Torch.Tensor(new long[] { 5, 0 }, 1, 2), Torch.Tensor(new float[] { 1, 0 }, 1, 2)).ToArray<float>();
+        Assert.Equal(first[0], both[0], 5);
+        Assert.Equal(first[1], both[1], 5);
+    }
+
+    [Fact]
     public void Baseline_gradients_match_finite_differences_through_the_embedding_and_the_gather()
     {
         var model = Lstm(seed: 8);

@@ -50,6 +50,11 @@ public sealed class TextClassifier : Module
     public static Tensor LastTokenSelector(Tensor mask)
     {
         int length = mask.Size(1);
+        if (length == 1)
+        {
+            return mask;
+        }
+
         var next = Torch.Cat(new[] { mask.Narrow(1, 1, length - 1), Torch.Zeros(new[] { mask.Size(0), 1 }, mask.DType) }, dim: 1);
         return mask - next;
     }

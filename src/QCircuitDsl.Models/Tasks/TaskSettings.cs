@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using QCircuitDsl.Models.Qrnn;
 
 namespace QCircuitDsl.Models.Tasks;
@@ -48,6 +49,7 @@ public sealed record TaskSettings
     public int AttentionSize { get; init; } = 64;
 
     /// <summary>Whether the task reads text (and so has word embeddings and a vocabulary).</summary>
+    [JsonIgnore]
     public bool IsText => Task is TaskKind.Imdb or TaskKind.Ptb or TaskKind.Multi30k;
 
     public static TaskSettings For(TaskKind task) => task switch
