@@ -35,7 +35,12 @@ public sealed class QuantumSequence
     public QuantumCircuit Circuit { get; }
     public int BatchSize { get; }
     public DType DType { get; }
-    public int Steps { get; private set; }
+    /// <summary>Steps applied so far (by <see cref="Step"/> or by a fused recurrence).</summary>
+    public int Steps => _tape is QuantumMemoryTape<float> f ? f.Steps : ((QuantumMemoryTape<double>)_tape).Steps;
+
+    /// <summary>The tape in its element type, for the fused recurrence, which drives it without autograd nodes per step.</summary>
+    internal QuantumMemoryTape<T> Tape<T>() where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
+        _tape as QuantumMemoryTape<T> ?? throw new InvalidOperationException($"this sequence runs in {DType}, not {typeof(T).Name}.");
 
     /// <summary>State checkpoints currently held (for memory accounting and tests).</summary>
     public int CheckpointCount => _tape is QuantumMemoryTape<float> f ? f.CheckpointCount : ((QuantumMemoryTape<double>)_tape).CheckpointCount;
@@ -80,8 +85,7 @@ public sealed class QuantumSequence
             throw new ArgumentException($"angles are {angles.DType}; this sequence runs in {DType}.", nameof(angles));
         }
 
-        Steps++;
-        var outputs = new StepFunction(this, Steps).Apply(angles, _token);
+        var outputs = new StepFunction(this, Steps + 1).Apply(angles, _token);
         _token = outputs[1];
         return outputs[0];
     }
