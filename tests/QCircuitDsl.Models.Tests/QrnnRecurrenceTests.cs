@@ -154,7 +154,8 @@ public sealed class QrnnRecurrenceTests
             Assert.Equal(5, z.GradFn.NextFunctions.Count);
             Assert.All(z.GradFn.NextFunctions, next => Assert.Null(next));
             Assert.Equal(steps, encoder.Cell.LastSequence!.Steps);
-            Assert.Equal(steps / 4, encoder.Cell.LastSequence.CheckpointCount);
+            // Every 4th step, except the last, whose state is live when the backward pass starts.
+            Assert.Equal((steps - 1) / 4, encoder.Cell.LastSequence.CheckpointCount);
         }
     }
 
@@ -175,6 +176,8 @@ public sealed class QrnnRecurrenceTests
         }
 
         Assert.True(fused.Cell.LastSequenceQuantumSeconds > 0);
+        Assert.True(fused.Cell.LastSequence.ControllerSeconds > 0);
+        Assert.Equal(0, stepwise.Cell.LastSequence.ControllerSeconds); // its controller is ordinary autograd
     }
 
     [Fact]

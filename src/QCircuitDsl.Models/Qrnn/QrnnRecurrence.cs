@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using QCircuitDsl.Runtime.Autograd;
 using QCircuitDsl.Runtime.Tensors;
@@ -59,8 +60,10 @@ internal sealed class QrnnRecurrenceFunction : Function
         for (int t = 0; t < steps; t++)
         {
             masks?.Draw(t, generator);
+            long start = Stopwatch.GetTimestamp();
             state.ComputeAngles(t);
-            state.Tape.Advance(controller.Theta, state.Readouts(t));
+            _sequence.ControllerTicks += Stopwatch.GetTimestamp() - start;
+            state.Tape.Advance(controller.Theta, state.Readouts(t), last: t == steps - 1);
         }
 
         ctx.Items[StateKey] = state;
@@ -104,9 +107,13 @@ internal sealed class QrnnRecurrenceFunction : Function
                 }
             }
 
+            long start = Stopwatch.GetTimestamp();
             state.ComputeAngles(t - 1);
+            _sequence.ControllerTicks += Stopwatch.GetTimestamp() - start;
             tape.Retreat(t, readoutGradient, controller.Theta, angleGradient);
+            start = Stopwatch.GetTimestamp();
             controller.Backward(angleGradient, grads);
+            _sequence.ControllerTicks += Stopwatch.GetTimestamp() - start;
             for (int b = 0; b < batch; b++)
             {
                 var du = grads.Du.AsSpan(b * u, u);

@@ -112,15 +112,17 @@ internal sealed class QuantumMemoryTape<T> where T : unmanaged, IFloatingPointIe
 
         _angles.Add(angles);
         var readouts = new T[BatchSize * Circuit.ReadoutLength];
-        Apply(angles, readouts);
+        Apply(angles, readouts, checkpoint: true);
         return readouts;
     }
 
     /// <summary>
     /// Streaming forward: applies U(θ_t) for a new step and writes its readouts [B × R] into
     /// <paramref name="readouts"/>. The angles are not kept; <see cref="Retreat"/> needs them again.
+    /// <paramref name="last"/> marks the sequence's final step, whose state is still live when the backward
+    /// pass starts, so a checkpoint of it would be a wasted state batch.
     /// </summary>
-    public void Advance(ReadOnlySpan<T> angles, Span<T> readouts)
+    public void Advance(ReadOnlySpan<T> angles, Span<T> readouts, bool last = false)
     {
         if (_angles.Count > 0)
         {
@@ -129,11 +131,11 @@ internal sealed class QuantumMemoryTape<T> where T : unmanaged, IFloatingPointIe
 
         _streaming = true;
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
-        Apply(angles, readouts);
+        Apply(angles, readouts, checkpoint: !last);
         _quantumTicks += System.Diagnostics.Stopwatch.GetTimestamp() - start;
     }
 
-    private void Apply(ReadOnlySpan<T> angles, Span<T> readouts)
+    private void Apply(ReadOnlySpan<T> angles, Span<T> readouts, bool checkpoint)
     {
         if (_cursor != _steps)
         {
@@ -143,7 +145,7 @@ internal sealed class QuantumMemoryTape<T> where T : unmanaged, IFloatingPointIe
         Circuit.Forward<T>(State, angles, ParameterLayout.PerSample);
         _steps++;
         _cursor = _steps;
-        if (CheckpointInterval > 0 && _cursor % CheckpointInterval == 0)
+        if (checkpoint && CheckpointInterval > 0 && _cursor % CheckpointInterval == 0)
         {
             _checkpoints[_cursor] = State.Clone();
         }

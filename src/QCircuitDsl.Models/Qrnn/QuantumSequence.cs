@@ -55,6 +55,14 @@ public sealed class QuantumSequence
     /// <summary>Seconds this sequence spent in the quantum engine so far (forward and backward), for profiling.</summary>
     public double QuantumSeconds => _tape is QuantumMemoryTape<float> f ? f.QuantumSeconds : ((QuantumMemoryTape<double>)_tape).QuantumSeconds;
 
+    /// <summary>
+    /// Seconds a fused recurrence over this sequence spent in the classical controller (forward, recomputation
+    /// and backward), for profiling; 0 when the sequence is driven step by step, whose controller is ordinary autograd.
+    /// </summary>
+    public double ControllerSeconds => System.Diagnostics.Stopwatch.GetElapsedTime(0, ControllerTicks).TotalSeconds;
+
+    internal long ControllerTicks { get; set; }
+
     /// <summary>Mean over the batch of ‖∂L/∂ψ_t‖ per step t (1-based), from the last backward pass.</summary>
     public IReadOnlyDictionary<int, double> StateGradientNorms =>
         _tape is QuantumMemoryTape<float> f ? f.AdjointNorms : ((QuantumMemoryTape<double>)_tape).AdjointNorms;
