@@ -195,6 +195,17 @@ public sealed class QrnnRecurrenceTests
     }
 
     [Fact]
+    public void A_cell_whose_feedback_is_not_its_readout_must_be_driven_step_by_step()
+    {
+        // The language model feeds back a transformed readout; the fused recurrence feeds back z itself.
+        var cell = new QrnnCell(new Sim14(n: Qubits), Features, Hidden, ControllerActivation.Gelu, feedbackSize: 5);
+        var x = Torch.Zeros(new[] { 2, 3, Features });
+        Assert.Contains("step by step with Step()", Assert.Throws<InvalidOperationException>(() => cell.ForwardSequence(x)).Message);
+        Assert.Contains("step by step with Step()", Assert.Throws<InvalidOperationException>(() => cell.ForwardLast(x)).Message);
+        Assert.Contains("step by step with Step()", Assert.Throws<InvalidOperationException>(() => cell.Forward(x)).Message);
+    }
+
+    [Fact]
     public void A_streaming_tape_refuses_single_steps_and_steps_out_of_order()
     {
         var circuit = new Sim14(n: 2);
