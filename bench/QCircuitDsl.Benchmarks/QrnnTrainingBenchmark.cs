@@ -15,7 +15,7 @@ namespace QCircuitDsl.Benchmarks;
 /// MNIST rows (10 qubits, batch 200, T 28, 3.9K parameters) and PTB (14 qubits, batch 64, T 35, vocabulary
 /// 10,000, embedding 650), with the share of time in the quantum engine; an LSTM with the same parameter
 /// count on the same data as the baseline; and peak memory at T 28 against T 400.
-/// Command: <c>dotnet run -c Release --project bench/QCircuitDsl.Benchmarks -- qrnn [--repeats 5]</c>; memory:
+/// Command: <c>dotnet run -c Release --project bench/QCircuitDsl.Benchmarks -- qrnn [--repeats 5] [--steps T]</c>; memory:
 /// <c>... -- qrnn --memory-table</c> (or one measurement: <c>qrnn --memory T [--step-by-step] [--checkpoint-interval K]</c>).
 /// </summary>
 public static class QrnnTrainingBenchmark
@@ -38,12 +38,14 @@ public static class QrnnTrainingBenchmark
             return QrnnDrift.Run();
         }
 
-        int repeats = args.Length >= 2 && args[0] == "--repeats" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+        int repeats = Array.IndexOf(args, "--repeats") is int repeatsAt and >= 0 ? int.Parse(args[repeatsAt + 1], CultureInfo.InvariantCulture) : 5;
+        // --steps T: the MNIST-shaped comparison at another sequence length only (no LSTM, no PTB).
+        int steps = Array.IndexOf(args, "--steps") is int stepsAt and >= 0 ? int.Parse(args[stepsAt + 1], CultureInfo.InvariantCulture) : 28;
         Console.WriteLine($"machine: {MachineInfo.Detect()}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 
         // MNIST-shaped: rows as steps.
         var g = new Generator(1);
-        var x = Torch.Rand(new[] { 200, 28, 28 }, g);
+        var x = Torch.Rand(new[] { 200, steps, 28 }, g);
         var y = Torch.Tensor(Enumerable.Range(0, 200).Select(i => (long)(i % 10)).ToArray(), 200);
         var qrnnEncoder = new QrnnEncoder(new Sim14(n: 10), 28, 36, ControllerActivation.Gelu, generator: g);
         var qrnn = new SequenceClassifier(qrnnEncoder, 10, generator: g);
@@ -64,6 +66,13 @@ public static class QrnnTrainingBenchmark
         double qStep = BenchTimer.Median(fusedTimes.Select(t => t.Step).ToList()), qShare = BenchTimer.Median(fusedTimes.Select(t => t.Share).ToList());
         double cShare = BenchTimer.Median(controllerShares);
         double sStep = BenchTimer.Median(stepwiseTimes.Select(t => t.Step).ToList()), sShare = BenchTimer.Median(stepwiseTimes.Select(t => t.Share).ToList());
+        if (steps != 28)
+        {
+            Console.WriteLine($"MNIST-shaped QRNN (n=10, B=200) at T={steps}: fused {Ms(qStep)} per step (quantum engine {qShare:P0}, controller {cShare:P0}); " +
+                $"step by step {Ms(sStep)} (quantum engine {sShare:P0}); fused/step-by-step = {qStep / sStep:F2}×");
+            return 0;
+        }
+
         int lstmHidden = RecurrentEncoder.HiddenForParameterCount(RecurrentKind.Lstm, 28, qrnnParams, 10);
         var lstm = new SequenceClassifier(new RecurrentEncoder(RecurrentKind.Lstm, 28, lstmHidden, generator: g), 10, generator: g);
         var (lStep, _) = Time(lstm, x, y, repeats, () => 0);
