@@ -9,7 +9,9 @@ namespace QCircuitDsl.Models.Qrnn;
 /// |ψ_t⟩ = U(θ_t)|ψ_{t−1}⟩ of a circuit (Sim et al.'s circuit 14 by default), starting at |0…0⟩; a
 /// classical controller maps (z_{t−1} : x_t) to θ_t; the readout z_t (⟨X⟩, ⟨Y⟩, ⟨Z⟩ of every qubit)
 /// does not disturb the state and is fed back. Backpropagation through time uncomputes the circuit
-/// (see <see cref="QuantumMemory"/>), so the quantum part's memory does not grow with T.
+/// (see <see cref="QuantumMemory"/>), so the quantum part's memory does not grow with T; over a whole
+/// sequence (<see cref="ForwardSequence"/>, <see cref="ForwardLast"/>) the controller's activations are
+/// recomputed in the backward pass too, so per step only the readouts and the dropout bits are kept.
 /// </summary>
 // Not sealed: the generator derives .qc layer classes from it.
 public class QrnnCell : Module

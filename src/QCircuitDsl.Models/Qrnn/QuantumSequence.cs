@@ -9,6 +9,7 @@ namespace QCircuitDsl.Models.Qrnn;
 /// state and returns the readouts, recording an autograd node whose backward uncomputes the step.
 /// Steps are chained by a one-element token tensor, so autograd runs their backwards in reverse order
 /// while the state itself lives outside the graph — its memory does not grow with the sequence length.
+/// A fused recurrence (<see cref="QrnnRecurrenceFunction"/>) drives the same tape without a node per step.
 /// </summary>
 public sealed class QuantumSequence
 {
