@@ -15,33 +15,70 @@ namespace QCircuitDsl.Benchmarks;
 /// MNIST rows (10 qubits, batch 200, T 28, 3.9K parameters) and PTB (14 qubits, batch 64, T 35, vocabulary
 /// 10,000, embedding 650), with the share of time in the quantum engine; an LSTM with the same parameter
 /// count on the same data as the baseline; and peak memory at T 28 against T 400.
-/// Command: <c>dotnet run -c Release --project bench/QCircuitDsl.Benchmarks -- qrnn [--repeats 5]</c>.
+/// Command: <c>dotnet run -c Release --project bench/QCircuitDsl.Benchmarks -- qrnn [--repeats 5] [--steps T]</c>; memory:
+/// <c>... -- qrnn --memory-table</c> (or one measurement: <c>qrnn --memory T [--step-by-step] [--checkpoint-interval K]</c>).
 /// </summary>
 public static class QrnnTrainingBenchmark
 {
     public static int Run(string[] args)
     {
-        if (args.Length == 2 && args[0] == "--memory")
+        if (args.Length >= 2 && args[0] == "--memory")
         {
-            return Memory(int.Parse(args[1], CultureInfo.InvariantCulture));
+            int interval = Array.IndexOf(args, "--checkpoint-interval") is int i and > 0 ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : QuantumMemory.DefaultCheckpointInterval;
+            return Memory(int.Parse(args[1], CultureInfo.InvariantCulture), stepByStep: args.Contains("--step-by-step"), interval);
         }
 
-        int repeats = args.Length >= 2 && args[0] == "--repeats" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+        if (args.Length == 1 && args[0] == "--memory-table")
+        {
+            return QrnnMemoryTable.Run();
+        }
+
+        if (args.Length == 1 && args[0] == "--drift")
+        {
+            return QrnnDrift.Run();
+        }
+
+        int repeats = Array.IndexOf(args, "--repeats") is int repeatsAt and >= 0 ? int.Parse(args[repeatsAt + 1], CultureInfo.InvariantCulture) : 5;
+        // --steps T: the MNIST-shaped comparison at another sequence length only (no LSTM, no PTB).
+        int steps = Array.IndexOf(args, "--steps") is int stepsAt and >= 0 ? int.Parse(args[stepsAt + 1], CultureInfo.InvariantCulture) : 28;
         Console.WriteLine($"machine: {MachineInfo.Detect()}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 
         // MNIST-shaped: rows as steps.
         var g = new Generator(1);
-        var x = Torch.Rand(new[] { 200, 28, 28 }, g);
+        var x = Torch.Rand(new[] { 200, steps, 28 }, g);
         var y = Torch.Tensor(Enumerable.Range(0, 200).Select(i => (long)(i % 10)).ToArray(), 200);
         var qrnnEncoder = new QrnnEncoder(new Sim14(n: 10), 28, 36, ControllerActivation.Gelu, generator: g);
         var qrnn = new SequenceClassifier(qrnnEncoder, 10, generator: g);
         long qrnnParams = qrnn.Parameters().Sum(p => (long)p.Numel);
-        var (qStep, qShare) = Time(qrnn, x, y, repeats, () => qrnnEncoder.Cell.LastSequence!.QuantumSeconds);
+        // The fused recurrence (default) and the step-by-step graph it replaces, alternating so load drifts hit both.
+        var fusedTimes = new List<(double Step, double Share)>();
+        var controllerShares = new List<double>();
+        var stepwiseTimes = new List<(double Step, double Share)>();
+        for (int round = 0; round < 2; round++)
+        {
+            qrnnEncoder.StepByStep = false;
+            fusedTimes.Add(Time(qrnn, x, y, repeats, () => qrnnEncoder.Cell.LastSequence!.QuantumSeconds, () => qrnnEncoder.Cell.LastSequence!.ControllerSeconds, controllerShares));
+            qrnnEncoder.StepByStep = true;
+            stepwiseTimes.Add(Time(qrnn, x, y, repeats, () => qrnnEncoder.Cell.LastSequence!.QuantumSeconds));
+        }
+
+        qrnnEncoder.StepByStep = false;
+        double qStep = BenchTimer.Median(fusedTimes.Select(t => t.Step).ToList()), qShare = BenchTimer.Median(fusedTimes.Select(t => t.Share).ToList());
+        double cShare = BenchTimer.Median(controllerShares);
+        double sStep = BenchTimer.Median(stepwiseTimes.Select(t => t.Step).ToList()), sShare = BenchTimer.Median(stepwiseTimes.Select(t => t.Share).ToList());
+        if (steps != 28)
+        {
+            Console.WriteLine($"MNIST-shaped QRNN (n=10, B=200) at T={steps}: fused {Ms(qStep)} per step (quantum engine {qShare:P0}, controller {cShare:P0}); " +
+                $"step by step {Ms(sStep)} (quantum engine {sShare:P0}); fused/step-by-step = {qStep / sStep:F2}×");
+            return 0;
+        }
+
         int lstmHidden = RecurrentEncoder.HiddenForParameterCount(RecurrentKind.Lstm, 28, qrnnParams, 10);
         var lstm = new SequenceClassifier(new RecurrentEncoder(RecurrentKind.Lstm, 28, lstmHidden, generator: g), 10, generator: g);
         var (lStep, _) = Time(lstm, x, y, repeats, () => 0);
-        Console.WriteLine($"MNIST rows (n=10, B=200, T=28): QRNN {qrnnParams} params {Ms(qStep)} per step (quantum engine {qShare:P0}, controller+head+Adam {1 - qShare:P0}); " +
+        Console.WriteLine($"MNIST rows (n=10, B=200, T=28): QRNN {qrnnParams} params {Ms(qStep)} per step (quantum engine {qShare:P0}, controller {cShare:P0}, head+loss+Adam {1 - qShare - cShare:P0}); " +
             $"60,000-image epoch ≈ {qStep * 300 / 60:F1} min (target ≤ 2 min); LSTM hidden {lstmHidden} ({lstm.Parameters().Sum(p => (long)p.Numel)} params) {Ms(lStep)} per step; QRNN/LSTM = {qStep / lStep:F2}×");
+        Console.WriteLine($"  same QRNN step by step (per-step autograd graph, the path before the fused recurrence): {Ms(sStep)} per step (quantum engine {sShare:P0}); fused/step-by-step = {qStep / sStep:F2}×");
 
         // PTB-shaped: language model.
         var lm = new QrnnLanguageModel(new Sim14(n: 14), vocabulary: 10000, embedding: 650, hidden: 64, feedback: 10, ControllerActivation.LeakyRelu, generator: g);
@@ -69,27 +106,43 @@ public static class QrnnTrainingBenchmark
 
         Console.WriteLine($"PTB shape (n=14, B=64, T=35, V=10,000, e=650): QRNN LM {lmParams} params without embeddings, {Ms(BenchTimer.Median(samples))} per step (quantum engine {BenchTimer.Median(shares):P0})");
 
-        Console.WriteLine("peak memory: run 'qrnn --memory 28' and 'qrnn --memory 400' as separate processes (a process's peak resident set only grows).");
+        Console.WriteLine("peak memory: run 'qrnn --memory-table' (each measurement in its own process: a process's peak resident set only grows).");
         return 0;
     }
 
-    /// <summary>One training step of the MNIST-shaped QRNN at sequence length <paramref name="steps"/>, in a fresh process; prints the peak resident set.</summary>
-    private static int Memory(int steps)
+    /// <summary>
+    /// One training step of the MNIST-shaped QRNN at sequence length <paramref name="steps"/>, in a fresh process;
+    /// prints one machine-readable line: peak resident set, resident set after setup (model, Adam, input), bytes
+    /// allocated by the step, and what the recurrence keeps that grows with T.
+    /// </summary>
+    private static int Memory(int steps, bool stepByStep, int checkpointInterval)
     {
+        const int batch = 200, n = 10;
         var g = new Generator(1);
-        var x = Torch.Rand(new[] { 200, steps, 28 }, g);
-        var y = Torch.Tensor(Enumerable.Range(0, 200).Select(i => (long)(i % 10)).ToArray(), 200);
-        var model = new SequenceClassifier(new QrnnEncoder(new Sim14(n: 10), 28, 36, ControllerActivation.Gelu, generator: g), 10, generator: g);
+        var x = Torch.Rand(new[] { batch, steps, 28 }, g);
+        var y = Torch.Tensor(Enumerable.Range(0, batch).Select(i => (long)(i % 10)).ToArray(), batch);
+        var encoder = new QrnnEncoder(new Sim14(n: n), 28, 36, ControllerActivation.Gelu, generator: g, checkpointInterval: checkpointInterval) { StepByStep = stepByStep };
+        var model = new SequenceClassifier(encoder, 10, generator: g);
         var adam = new Adam(model.Parameters(), lr: 1e-3);
         long baseline = PeakResidentKb();
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         adam.ZeroGrad();
         Functional.CrossEntropy(model.Forward(x), y).Backward();
         adam.Step();
-        Console.WriteLine($"T={steps}, B=200, n=10: peak resident set {PeakResidentKb() / 1024.0:F0} MiB (after setup {baseline / 1024.0:F0} MiB; the input alone is {200L * steps * 28 * 4 / 1048576.0:F1} MiB)");
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var sequence = encoder.Cell.LastSequence!;
+        double mib = 1048576.0;
+        double stateMiB = 2.0 * batch * (1 << n) * sizeof(float) / mib;
+        double readoutsMiB = stepByStep ? 0 : (double)steps * batch * 3 * n * sizeof(float) / mib;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"path={(stepByStep ? "step-by-step" : "fused")} interval={checkpointInterval} T={steps} B={batch} n={n} peak_MiB={PeakResidentKb() / 1024.0:F1} setup_MiB={baseline / 1024.0:F1} " +
+            $"allocated_MiB={allocated / mib:F1} input_MiB={(double)batch * steps * 28 * sizeof(float) / mib:F2} readouts_kept_MiB={readoutsMiB:F2} " +
+            $"checkpoints={sequence.CheckpointCount} checkpoints_MiB={sequence.CheckpointCount * stateMiB:F1} gen0_collections={GC.CollectionCount(0)}"));
         return 0;
     }
 
-    private static (double Step, double QuantumShare) Time(Module<Tensor, Tensor> model, Tensor x, Tensor y, int repeats, Func<double> quantumSeconds)
+    private static (double Step, double QuantumShare) Time(Module<Tensor, Tensor> model, Tensor x, Tensor y, int repeats, Func<double> quantumSeconds,
+        Func<double>? controllerSeconds = null, List<double>? controllerShares = null)
     {
         var adam = new Adam(model.Parameters(), lr: 1e-3, eps: 1e-10, weightDecay: 1e-4);
         var times = new List<double>();
@@ -105,6 +158,7 @@ public static class QrnnTrainingBenchmark
             {
                 times.Add(seconds);
                 shares.Add(quantumSeconds() / seconds);
+                controllerShares?.Add(controllerSeconds!() / seconds);
             }
         }
 

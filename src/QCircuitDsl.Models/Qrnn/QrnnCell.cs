@@ -9,7 +9,9 @@ namespace QCircuitDsl.Models.Qrnn;
 /// |ψ_t⟩ = U(θ_t)|ψ_{t−1}⟩ of a circuit (Sim et al.'s circuit 14 by default), starting at |0…0⟩; a
 /// classical controller maps (z_{t−1} : x_t) to θ_t; the readout z_t (⟨X⟩, ⟨Y⟩, ⟨Z⟩ of every qubit)
 /// does not disturb the state and is fed back. Backpropagation through time uncomputes the circuit
-/// (see <see cref="QuantumMemory"/>), so the quantum part's memory does not grow with T.
+/// (see <see cref="QuantumMemory"/>), so the quantum part's memory does not grow with T; over a whole
+/// sequence (<see cref="ForwardSequence"/>, <see cref="ForwardLast"/>) the controller's activations are
+/// recomputed in the backward pass too, so per step only the readouts and the dropout bits are kept.
 /// </summary>
 // Not sealed: the generator derives .qc layer classes from it.
 public class QrnnCell : Module
@@ -59,8 +61,37 @@ public class QrnnCell : Module
     /// <summary>Values read out per step (3n for XYZ on n qubits).</summary>
     public int ReadoutSize => Memory.Circuit.ReadoutLength;
 
-    /// <summary>Runs the cell over x [B, T, F]; returns the readouts z_1 … z_T, each [B, R].</summary>
-    public IReadOnlyList<Tensor> Forward(Tensor x)
+    /// <summary>
+    /// Runs the cell over x [B, T, F] as one fused operation (<see cref="QrnnRecurrenceFunction"/>); returns
+    /// every readout as [B, T, R]. Its backward pass recomputes the controller step by step instead of
+    /// keeping a per-step autograd graph: per step it keeps only the readouts (B·R values) and the dropout bits.
+    /// </summary>
+    public Tensor ForwardSequence(Tensor x) => Recur(x, lastOnly: false);
+
+    /// <summary>Like <see cref="ForwardSequence"/> but returns only the last readout z_T [B, R] (what a classifier needs).</summary>
+    public Tensor ForwardLast(Tensor x) => Recur(x, lastOnly: true);
+
+    private Tensor Recur(Tensor x, bool lastOnly)
+    {
+        CheckSequence(x);
+        if (x.Size(1) < 1)
+        {
+            throw new ArgumentException("input has no time steps; a recurrence needs at least one.", nameof(x));
+        }
+
+        if (x.DType != DType)
+        {
+            throw new ArgumentException($"input is {x.DType}; this cell runs in {DType}.", nameof(x));
+        }
+
+        var sequence = Memory.Begin(x.Size(0), DType);
+        LastSequence = sequence;
+        double dropout = Training ? InputDropout : 0.0;
+        var function = new QrnnRecurrenceFunction(sequence, Controller.Activation, Controller.Fc2.InFeatures, lastOnly, dropout, _dropoutGenerator);
+        return function.ApplySingle(x, Controller.Fc1.Weight, Controller.Fc1.Bias!, Controller.Fc2.Weight, Controller.Fc2.Bias!);
+    }
+
+    private void CheckSequence(Tensor x)
     {
         if (x.Dim != 3 || x.Size(2) != InputSize)
         {
@@ -71,7 +102,16 @@ public class QrnnCell : Module
         {
             throw new InvalidOperationException($"this cell feeds back {FeedbackSize} values, not its {ReadoutSize} readouts; drive it step by step with Step().");
         }
+    }
 
+    /// <summary>
+    /// Runs the cell over x [B, T, F] step by step (<see cref="Step"/>), recording an autograd graph per step
+    /// (the controller's activations are kept for every step); returns the readouts z_1 … z_T, each [B, R].
+    /// Same numbers as <see cref="ForwardSequence"/>, which needs far less memory for long sequences.
+    /// </summary>
+    public IReadOnlyList<Tensor> Forward(Tensor x)
+    {
+        CheckSequence(x);
         int batch = x.Size(0);
         var sequence = Memory.Begin(batch, DType);
         LastSequence = sequence;

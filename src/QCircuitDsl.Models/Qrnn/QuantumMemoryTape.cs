@@ -4,11 +4,17 @@ using QCircuitDsl.Quantum;
 namespace QCircuitDsl.Models.Qrnn;
 
 /// <summary>
-/// The quantum memory of one forward pass over a sequence: the live state batch, the angles of every
-/// step, and a few state checkpoints. Backpropagation through time walks back by uncomputing,
-/// |ψ_{t−1}⟩ = U(θ_t)†|ψ_t⟩, so no per-step state is stored; checkpoints every
-/// <see cref="CheckpointInterval"/> steps replace the uncomputed state to bound float32 drift.
-/// Memory: two state batches, the angles (B·P per step) and T / interval checkpoints.
+/// The quantum memory of one forward pass over a sequence: the live state batch, and a few state
+/// checkpoints. Backpropagation through time walks back by uncomputing, |ψ_{t−1}⟩ = U(θ_t)†|ψ_t⟩, so no
+/// per-step state is stored; checkpoints every <see cref="CheckpointInterval"/> steps replace the
+/// uncomputed state to bound float32 drift. Two ways to drive it:
+/// <list type="bullet">
+/// <item>step by step (<see cref="Forward"/>, <see cref="Backward"/>): the tape keeps every step's angles
+/// (B·P per step), for callers whose angles come out of an autograd graph;</item>
+/// <item>streaming (<see cref="Advance"/>, <see cref="Retreat"/>): the tape keeps no angles — the caller
+/// recomputes them in the backward pass (the fused recurrence, <see cref="QrnnRecurrence"/>).</item>
+/// </list>
+/// Memory: three state batches, T / interval checkpoints, and in step-by-step use the angles.
 /// </summary>
 internal sealed class QuantumMemoryTape<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -16,6 +22,8 @@ internal sealed class QuantumMemoryTape<T> where T : unmanaged, IFloatingPointIe
     private readonly Dictionary<int, StateBatch<T>> _checkpoints = new();
     private readonly StateBatch<T> _readoutAdjoint;
     private int _cursor;
+    private int _steps;
+    private bool _streaming;
 
     public QuantumMemoryTape(QuantumCircuit circuit, int batchSize, int checkpointInterval, StateBatch<T>? initial = null)
     {
@@ -43,7 +51,7 @@ internal sealed class QuantumMemoryTape<T> where T : unmanaged, IFloatingPointIe
     public StateBatch<T> State { get; }
     /// <summary>g = ∂L/∂Re ψ + i ∂L/∂Im ψ at the cursor, accumulated from later steps.</summary>
     public StateBatch<T> Adjoint { get; }
-    public int Steps => _angles.Count;
+    public int Steps => _steps;
     public int CheckpointCount => _checkpoints.Count;
 
     /// <summary>
@@ -72,16 +80,16 @@ internal sealed class QuantumMemoryTape<T> where T : unmanaged, IFloatingPointIe
 
     /// <summary>A copy of the state at the cursor, to start a continuing sequence from.</summary>
     public StateBatch<T> CopyState() =>
-        _cursor == _angles.Count
+        _cursor == _steps
             ? State.Clone()
             : throw new InvalidOperationException("continue a sequence after its forward steps and before its backward pass: the backward pass uncomputes the state.");
 
-    /// <summary>Applies U(θ_t) for a new step and returns its readouts [B × R].</summary>
     /// <summary>Seconds spent in the quantum engine (forward, readouts, uncomputing backward), for profiling.</summary>
     public double QuantumSeconds => System.Diagnostics.Stopwatch.GetElapsedTime(0, _quantumTicks).TotalSeconds;
 
     private long _quantumTicks;
 
+    /// <summary>Applies U(θ_t) for a new step, keeping the angles, and returns its readouts [B × R].</summary>
     public T[] Forward(T[] angles)
     {
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -97,22 +105,103 @@ internal sealed class QuantumMemoryTape<T> where T : unmanaged, IFloatingPointIe
 
     private T[] ForwardCore(T[] angles)
     {
-        if (_cursor != _angles.Count)
+        if (_streaming)
+        {
+            throw new InvalidOperationException("this sequence is driven by a fused recurrence, which keeps no angles; it cannot take single steps.");
+        }
+
+        _angles.Add(angles);
+        var readouts = new T[BatchSize * Circuit.ReadoutLength];
+        Apply(angles, readouts, checkpoint: true);
+        return readouts;
+    }
+
+    /// <summary>
+    /// Streaming forward: applies U(θ_t) for a new step and writes its readouts [B × R] into
+    /// <paramref name="readouts"/>. The angles are not kept; <see cref="Retreat"/> needs them again.
+    /// <paramref name="last"/> marks the sequence's final step, whose state is still live when the backward
+    /// pass starts, so a checkpoint of it would be a wasted state batch.
+    /// </summary>
+    public void Advance(ReadOnlySpan<T> angles, Span<T> readouts, bool last = false)
+    {
+        if (_angles.Count > 0)
+        {
+            throw new InvalidOperationException("this sequence was stepped with kept angles; it cannot also stream.");
+        }
+
+        _streaming = true;
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        Apply(angles, readouts, checkpoint: !last);
+        _quantumTicks += System.Diagnostics.Stopwatch.GetTimestamp() - start;
+    }
+
+    private void Apply(ReadOnlySpan<T> angles, Span<T> readouts, bool checkpoint)
+    {
+        if (_cursor != _steps)
         {
             throw new InvalidOperationException("the sequence has started its backward pass; begin a new sequence for more steps.");
         }
 
         Circuit.Forward<T>(State, angles, ParameterLayout.PerSample);
-        _angles.Add(angles);
-        _cursor = _angles.Count;
-        if (CheckpointInterval > 0 && _cursor % CheckpointInterval == 0)
+        _steps++;
+        _cursor = _steps;
+        if (checkpoint && CheckpointInterval > 0 && _cursor % CheckpointInterval == 0)
         {
             _checkpoints[_cursor] = State.Clone();
         }
 
-        var readouts = new T[BatchSize * Circuit.ReadoutLength];
         Circuit.Readout<T>(State, readouts);
-        return readouts;
+    }
+
+    /// <summary>
+    /// Streaming: where a new backward pass must start. After a completed backward pass the state is back
+    /// at step 0; <see cref="Replay"/> then walks it forward again (bit-identical, the engine is deterministic).
+    /// </summary>
+    public int Cursor => _cursor;
+
+    /// <summary>Streaming: re-applies step <see cref="Cursor"/> + 1 with its recomputed angles, for a repeated backward pass.</summary>
+    public void Replay(ReadOnlySpan<T> angles)
+    {
+        if (_cursor >= _steps)
+        {
+            throw new InvalidOperationException($"all {_steps} steps are applied already; nothing to replay.");
+        }
+
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        Circuit.Forward<T>(State, angles, ParameterLayout.PerSample);
+        _cursor++;
+        _quantumTicks += System.Diagnostics.Stopwatch.GetTimestamp() - start;
+    }
+
+    /// <summary>Streaming: starts a backward pass from the last step with a zero adjoint.</summary>
+    public void BeginBackward()
+    {
+        CheckBackward();
+        if (_cursor != _steps)
+        {
+            throw new InvalidOperationException($"a backward pass starts at step {_steps}; the state is at step {_cursor} (replay the missing steps first).");
+        }
+
+        Adjoint.Clear();
+    }
+
+    /// <summary>
+    /// Streaming backward of step <paramref name="step"/> (the cursor's step): adds the readout gradient
+    /// to the adjoint, then uncomputes the step with its recomputed <paramref name="angles"/>, writing
+    /// ∂L/∂θ_step [B × P] into <paramref name="gradient"/>.
+    /// </summary>
+    public void Retreat(int step, ReadOnlySpan<T> readoutGradient, ReadOnlySpan<T> angles, Span<T> gradient)
+    {
+        if (step != _cursor || step < 1)
+        {
+            throw new InvalidOperationException($"a streaming backward pass walks back one step at a time: expected step {_cursor}, got {step}.");
+        }
+
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        AddReadoutGradient(step, readoutGradient);
+        gradient.Clear(); // the engine accumulates
+        Uncompute(step, angles, gradient);
+        _quantumTicks += System.Diagnostics.Stopwatch.GetTimestamp() - start;
     }
 
     /// <summary>
@@ -132,13 +221,17 @@ internal sealed class QuantumMemoryTape<T> where T : unmanaged, IFloatingPointIe
         }
     }
 
-    private T[] BackwardCore(int step, T[] readoutGradient)
+    private void CheckBackward()
     {
         if (Reordered)
         {
             throw new InvalidOperationException("this quantum sequence was reordered for decoding; it cannot run backward.");
         }
+    }
 
+    private T[] BackwardCore(int step, T[] readoutGradient)
+    {
+        CheckBackward();
         if (_cursor < step)
         {
             // A new backward pass over the same graph (retainGraph, or a Jacobian taken row by row): walk
@@ -155,21 +248,26 @@ internal sealed class QuantumMemoryTape<T> where T : unmanaged, IFloatingPointIe
         // Later steps that received no gradient (their outputs were unused) still have to be undone.
         while (_cursor > step)
         {
-            Uncompute(_cursor, gradient: null);
+            Uncompute(_cursor, _angles[_cursor - 1], default, withGradient: false);
         }
 
-        Circuit.ReadoutBackward<T>(State, readoutGradient, _readoutAdjoint);
-        Add(Adjoint, _readoutAdjoint);
-        _adjointNorms[step] = MeanNorm(Adjoint); // ‖∂L/∂ψ_t‖: the gradient analysis of the QRNN paper (§4.6)
+        AddReadoutGradient(step, readoutGradient);
         var gradient = new T[BatchSize * Circuit.ParameterCount];
-        Uncompute(step, gradient);
+        Uncompute(step, _angles[step - 1], gradient);
         return gradient;
     }
 
-    private void Uncompute(int step, T[]? gradient)
+    private void AddReadoutGradient(int step, ReadOnlySpan<T> readoutGradient)
     {
-        var angles = _angles[step - 1];
-        if (gradient is null)
+        Circuit.ReadoutBackward<T>(State, readoutGradient, _readoutAdjoint);
+        Add(Adjoint, _readoutAdjoint);
+        _adjointNorms[step] = MeanNorm(Adjoint); // ‖∂L/∂ψ_t‖: the gradient analysis of the QRNN paper (§4.6)
+    }
+
+    /// <summary>Moves state and adjoint back from step <paramref name="step"/> to step − 1; with a gradient span, also accumulates ∂L/∂θ_step.</summary>
+    private void Uncompute(int step, ReadOnlySpan<T> angles, Span<T> gradient, bool withGradient = true)
+    {
+        if (!withGradient)
         {
             Circuit.Inverse<T>(State, angles, ParameterLayout.PerSample);
             // The adjoint carries no gradient from this step, but it must still move back with the state.

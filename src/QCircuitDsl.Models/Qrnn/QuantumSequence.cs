@@ -9,6 +9,7 @@ namespace QCircuitDsl.Models.Qrnn;
 /// state and returns the readouts, recording an autograd node whose backward uncomputes the step.
 /// Steps are chained by a one-element token tensor, so autograd runs their backwards in reverse order
 /// while the state itself lives outside the graph — its memory does not grow with the sequence length.
+/// A fused recurrence (<see cref="QrnnRecurrenceFunction"/>) drives the same tape without a node per step.
 /// </summary>
 public sealed class QuantumSequence
 {
@@ -35,7 +36,12 @@ public sealed class QuantumSequence
     public QuantumCircuit Circuit { get; }
     public int BatchSize { get; }
     public DType DType { get; }
-    public int Steps { get; private set; }
+    /// <summary>Steps applied so far (by <see cref="Step"/> or by a fused recurrence).</summary>
+    public int Steps => _tape is QuantumMemoryTape<float> f ? f.Steps : ((QuantumMemoryTape<double>)_tape).Steps;
+
+    /// <summary>The tape in its element type, for the fused recurrence, which drives it without autograd nodes per step.</summary>
+    internal QuantumMemoryTape<T> Tape<T>() where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
+        _tape as QuantumMemoryTape<T> ?? throw new InvalidOperationException($"this sequence runs in {DType}, not {typeof(T).Name}.");
 
     /// <summary>State checkpoints currently held (for memory accounting and tests).</summary>
     public int CheckpointCount => _tape is QuantumMemoryTape<float> f ? f.CheckpointCount : ((QuantumMemoryTape<double>)_tape).CheckpointCount;
@@ -49,6 +55,14 @@ public sealed class QuantumSequence
 
     /// <summary>Seconds this sequence spent in the quantum engine so far (forward and backward), for profiling.</summary>
     public double QuantumSeconds => _tape is QuantumMemoryTape<float> f ? f.QuantumSeconds : ((QuantumMemoryTape<double>)_tape).QuantumSeconds;
+
+    /// <summary>
+    /// Seconds a fused recurrence over this sequence spent in the classical controller (forward, recomputation
+    /// and backward), for profiling; 0 when the sequence is driven step by step, whose controller is ordinary autograd.
+    /// </summary>
+    public double ControllerSeconds => System.Diagnostics.Stopwatch.GetElapsedTime(0, ControllerTicks).TotalSeconds;
+
+    internal long ControllerTicks { get; set; }
 
     /// <summary>Mean over the batch of ‖∂L/∂ψ_t‖ per step t (1-based), from the last backward pass.</summary>
     public IReadOnlyDictionary<int, double> StateGradientNorms =>
@@ -80,8 +94,7 @@ public sealed class QuantumSequence
             throw new ArgumentException($"angles are {angles.DType}; this sequence runs in {DType}.", nameof(angles));
         }
 
-        Steps++;
-        var outputs = new StepFunction(this, Steps).Apply(angles, _token);
+        var outputs = new StepFunction(this, Steps + 1).Apply(angles, _token);
         _token = outputs[1];
         return outputs[0];
     }

@@ -17,5 +17,14 @@ public sealed class QrnnEncoder : SequenceEncoder
     public override int InputSize => Cell.InputSize;
     public override int OutputSize => Cell.ReadoutSize;
 
-    public override Tensor Forward(Tensor x) => Torch.Stack(Cell.Forward(x), dim: 1);
+    /// <summary>
+    /// Runs the cell step by step with an autograd graph per step (<see cref="QrnnCell.Forward(Tensor)"/>)
+    /// instead of the fused recurrence. Same numbers, memory growing with T; the reference for tests and
+    /// the "before" of the memory benchmark.
+    /// </summary>
+    public bool StepByStep { get; set; }
+
+    public override Tensor Forward(Tensor x) => StepByStep ? Torch.Stack(Cell.Forward(x), dim: 1) : Cell.ForwardSequence(x);
+
+    public override Tensor ForwardLast(Tensor x) => StepByStep ? Cell.Forward(x)[^1] : Cell.ForwardLast(x);
 }

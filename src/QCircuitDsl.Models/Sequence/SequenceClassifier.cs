@@ -16,9 +16,5 @@ public sealed class SequenceClassifier : Module<Tensor, Tensor>
     public Linear Head { get; }
 
     /// <summary>x [B, T, F] → logits [B, classes].</summary>
-    public override Tensor Forward(Tensor x)
-    {
-        var features = Encoder.Forward(x);
-        return Head.Forward(features.Select(1, features.Size(1) - 1));
-    }
+    public override Tensor Forward(Tensor x) => Head.Forward(Encoder.ForwardLast(x));
 }

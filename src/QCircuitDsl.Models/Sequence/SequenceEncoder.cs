@@ -14,6 +14,16 @@ public abstract class SequenceEncoder : Module<Tensor, Tensor>
     /// <summary>H: features per step.</summary>
     public abstract int OutputSize { get; }
 
+    /// <summary>
+    /// The features of the last step only, [B, H]. Encoders that can avoid materialising every step (the
+    /// QRNN's fused recurrence) override it; a classifier needs nothing else.
+    /// </summary>
+    public virtual Tensor ForwardLast(Tensor x)
+    {
+        var features = Forward(x);
+        return features.Select(1, features.Size(1) - 1);
+    }
+
     /// <summary>Parameters, excluding any embedding (the papers count them that way).</summary>
     public long ParameterCount => Parameters().Sum(p => (long)p.Numel);
 }
