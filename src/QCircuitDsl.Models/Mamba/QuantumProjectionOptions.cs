@@ -44,6 +44,10 @@ public sealed record QuantumProjectionOptions
     /// <summary>Strongly entangling layers (each: a Rot on every qubit, then a ring of CNOTs).</summary>
     public int Layers { get; init; } = 2;
 
+    /// <summary>
+    /// The readout of the built-in circuit; <see cref="QcProjections.Default"/> picks the .qc layer by it
+    /// (hqc_projection_probs or hqc_projection). A projection built from another circuit reads out what that circuit declares.
+    /// </summary>
     public QuantumReadout Readout { get; init; } = QuantumReadout.Probabilities;
 
     /// <summary>Constant extra amplitude appended before normalisation; null for none.</summary>
