@@ -104,7 +104,7 @@ public sealed class MambaInitFromTests
     public void Start_up_prints_every_quantum_block_with_its_depth_and_the_analyze_command()
     {
         using var dir = new TempDir();
-        var run = Cli.Run(Tiny(dir, "hqc-mamba", "--epochs", "1"));
+        var run = Cli.Run(Tiny(dir, "hqc-mamba"));
         Assert.True(run.ExitCode == 0, run.ToString());
         // d_model 4 (+ bias amplitude) → 3 qubits; d_inner 8 (+1) → 4 qubits; 2 entangling layers.
         Assert.Contains("quantum block layers.0.mixer.in_proj: 4 → 16, circuit strongly_entangling_probs (3 qubits, depth", run.Output);
