@@ -9,7 +9,7 @@ using QCircuitDsl.Runtime.Tensors;
 namespace QCircuitDsl.Benchmarks;
 
 /// <summary>
-/// `mamba --paper-epoch [--batches 3] [--encoding robust|paper] [--readout probs|z] [--no-parts]`: the issue's speed target. Times
+/// `mamba --paper-epoch [--batches 3] [--encoding robust|side-channel|paper] [--readout probs|z] [--no-parts]`: the issue's speed target. Times
 /// whole training batches of the paper's hybrid configuration (d_model 128, expand 4, d_state 16, 2 layers, all three
 /// projections quantum, 784×1 pixel sequences, batch 16): forward, cross-entropy, backward, gradient clipping and an
 /// AdamW step with the paper's parameter groups, as MambaTaskRun trains. The mean batch time × 3,750 batches is one
@@ -39,7 +39,12 @@ public static class MambaPaperEpoch
             if (args[i] == "--paper-epoch") continue;
             if (args[i] == "--batches" && i + 1 < args.Length) batches = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--encoding" && i + 1 < args.Length)
-                options = args[++i] == "paper" ? options with { BiasAmplitude = null, NormSideChannel = false } : options;
+                options = args[++i] switch
+                {
+                    "paper" => options with { BiasAmplitude = null, NormSideChannel = false },
+                    "side-channel" => options with { BiasAmplitude = null },
+                    _ => options,
+                };
             else if (args[i] == "--readout" && i + 1 < args.Length)
                 options = options with { Readout = args[++i] == "z" ? QuantumReadout.PauliZ : QuantumReadout.Probabilities };
             else if (args[i] == "--no-parts") parts = false;
@@ -60,7 +65,7 @@ public static class MambaPaperEpoch
         Console.WriteLine($"# HQC-Mamba paper epoch, {DateTime.Now:yyyy-MM-dd HH:mm zzz}");
         Console.WriteLine($"machine: {MachineInfo.Detect()}; {Torch.GetNumThreads()} threads; load average before: {LoadAverage()}");
         Console.WriteLine($"d_model 128, expand 4 (d_inner 512), d_state 16, 2 layers, quantum in_proj/x_proj/out_proj, batch {batch} × {length} pixels, " +
-                          $"encoding {(options.BiasAmplitude is null ? "paper" : "robust")}, readout {options.Readout}, float32");
+                          $"encoding {(options.BiasAmplitude is not null ? "robust" : options.NormSideChannel ? "side-channel" : "paper")}, readout {options.Readout}, float32");
         Console.WriteLine(model.ParameterReport());
         Console.WriteLine();
 

@@ -112,4 +112,15 @@ public sealed class MambaInitFromTests
         Assert.Contains("readout probs[16]; 24 quantum + ", run.Output);
         Assert.Contains("expressibility: qcdsl analyze src/QCircuitDsl.Models/Mamba/projection.qc examples/circuits/strongly_entangling.qc --circuit strongly_entangling_probs --arg n=4 --arg layers=2", run.Output);
     }
+
+    [Fact]
+    public void The_side_channel_encoding_builds_projections_without_the_bias_qubit()
+    {
+        using var dir = new TempDir();
+        var run = Cli.Run(Tiny(dir, "hqc-mamba", "--encoding", "side-channel"));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // d_model 4 → 2 qubits, d_inner 8 → 3 qubits (robust: 3 and 4).
+        Assert.Contains("layers.0.mixer.in_proj: 4 → 16, circuit strongly_entangling_probs (2 qubits", run.Output);
+        Assert.Contains("layers.0.mixer.x_proj: 8 → 9, circuit strongly_entangling_probs (3 qubits", run.Output);
+    }
 }

@@ -24,7 +24,7 @@ internal static class MambaTrainCommand
         var quantum = new Option<string?>("--quantum") { Description = "Quantum projections: all, none, or a comma list of in_proj,x_proj,out_proj (hqc-mamba default: all)." };
         var entangling = new Option<int?>("--entangling-layers") { Description = "Strongly entangling layers per quantum projection (default 2)." };
         var readout = new Option<string?>("--readout") { Description = "probs (all basis probabilities, default) or z (⟨Z⟩ per qubit), then a Linear to the width." };
-        var encoding = new Option<string?>("--encoding") { Description = "robust (bias amplitude + norm side channel, default) or paper (plain amplitude encoding)." };
+        var encoding = new Option<string?>("--encoding") { Description = "robust (bias amplitude + norm side channel, default), side-channel (norm side channel only: one qubit fewer at power-of-two widths) or paper (plain amplitude encoding)." };
         var lr = new Option<double?>("--lr") { Description = "Learning rate of the other parameters (paper: 1e-3)." };
         var lrIn = new Option<double?>("--lr-in-proj") { Description = "in_proj learning rate (paper: 3e-4)." };
         var lrX = new Option<double?>("--lr-x-proj") { Description = "x_proj learning rate (paper: 1e-4)." };
@@ -64,7 +64,8 @@ internal static class MambaTrainCommand
             {
                 null or "robust" => options,
                 "paper" => options with { BiasAmplitude = null, NormSideChannel = false },
-                var e => throw new CliException($"--encoding '{e}' is not known; expected robust or paper"),
+                "side-channel" => options with { BiasAmplitude = null, NormSideChannel = true },
+                var e => throw new CliException($"--encoding '{e}' is not known; expected robust, side-channel or paper"),
             };
             s = s with
             {

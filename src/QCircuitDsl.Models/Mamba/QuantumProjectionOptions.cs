@@ -65,6 +65,13 @@ public sealed record QuantumProjectionOptions
     /// <summary>Both fixes (the default).</summary>
     public static QuantumProjectionOptions Robust { get; } = new();
 
+    /// <summary>
+    /// The side channel without the bias amplitude: norm and sign survive classically and a zero vector encodes to
+    /// |0…0⟩, but a one-feature input loses its value in the state. At power-of-two widths (the paper's 128 and 512)
+    /// the bias amplitude costs a whole extra qubit, doubling the state and the probabilities readout; this saves it.
+    /// </summary>
+    public static QuantumProjectionOptions SideChannel { get; } = new() { BiasAmplitude = null };
+
     internal void Validate()
     {
         if (Layers < 1) throw new ArgumentException($"QuantumProjectionOptions: layers must be at least 1, got {Layers}");

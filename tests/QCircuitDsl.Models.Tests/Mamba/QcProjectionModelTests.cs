@@ -65,6 +65,20 @@ public sealed class QcProjectionModelTests
         Assert.Equal("strongly_entangling_probs", ((QuantumProjection)mixer.OutProj).Quantum.Circuit.Name);
     }
 
+    [Fact]
+    public void The_side_channel_encoding_saves_the_bias_qubit_at_power_of_two_widths_and_keeps_scale_and_sign()
+    {
+        var robust = QcProjections.Create(MambaProjections.XProj, 8, 5, QuantumProjectionOptions.Robust);
+        var side = QcProjections.Create(MambaProjections.XProj, 8, 5, QuantumProjectionOptions.SideChannel, generator: new Generator(4));
+        Assert.Equal(4, robust.Qubits);
+        Assert.Equal(3, side.Qubits);
+        var x = Torch.Randn([1, 8], new Generator(5));
+        var outputs = new[] { x, -x, x * 3, Torch.Zeros(1, 8) }.Select(v => side.Forward(v).ToArray<float>()).ToArray();
+        Assert.NotEqual(outputs[0], outputs[1]); // sign: mean(x) flips
+        Assert.NotEqual(outputs[0], outputs[2]); // scale: ‖x‖ triples
+        Assert.All(outputs[3], v => Assert.True(float.IsFinite(v)));
+    }
+
     private static QuantumProjection RyRing(MambaProjections site, int inFeatures, int outFeatures, QuantumProjectionOptions options, DType dtype, Generator? generator) =>
         new RyRingProjection(inFeatures, outFeatures, AmplitudeEncoder.QubitsFor(inFeatures, options.BiasAmplitude is not null), layers: 2, options, dtype, generator);
 
