@@ -9,11 +9,12 @@ using QCircuitDsl.Runtime.Tensors;
 namespace QCircuitDsl.Benchmarks;
 
 /// <summary>
-/// `mamba --paper-epoch [--batches 3] [--encoding robust|side-channel|paper] [--readout probs|z] [--no-parts]`: the issue's speed target. Times
+/// `mamba --paper-epoch [--batches 3] [--encoding robust|side-channel|paper] [--readout probs|z] [--no-parts] [--classical]`: the issue's speed target. Times
 /// whole training batches of the paper's hybrid configuration (d_model 128, expand 4, d_state 16, 2 layers, all three
 /// projections quantum, 784×1 pixel sequences, batch 16): forward, cross-entropy, backward, gradient clipping and an
 /// AdamW step with the paper's parameter groups, as MambaTaskRun trains. The mean batch time × 3,750 batches is one
-/// epoch of 60,000 sequences, compared with the 30-minute target.
+/// epoch of 60,000 sequences, compared with the 30-minute target. `--classical` times the same model with classical
+/// projections (the floor the quantum projections add to).
 /// </summary>
 /// <remarks>
 /// The per-part profile times each part alone in process CPU seconds, forward + backward at the shapes the model feeds it (the model's own
@@ -34,6 +35,7 @@ public static class MambaPaperEpoch
         int batches = 3;
         var options = QuantumProjectionOptions.Robust;
         bool parts = true;
+        var quantum = MambaProjections.All;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--paper-epoch") continue;
@@ -48,12 +50,13 @@ public static class MambaPaperEpoch
             else if (args[i] == "--readout" && i + 1 < args.Length)
                 options = options with { Readout = args[++i] == "z" ? QuantumReadout.PauliZ : QuantumReadout.Probabilities };
             else if (args[i] == "--no-parts") parts = false;
+            else if (args[i] == "--classical") quantum = MambaProjections.None;
             else { Console.Error.WriteLine($"mamba --paper-epoch: unknown option {args[i]}"); return 2; }
         }
 
         const int batch = 16, length = 784;
         var config = new MambaConfig(128) { Expand = 4, DState = 16 };
-        var model = new MambaClassifier(config, layerCount: 2, inputSize: 1, classes: 10, MambaProjections.All, options, generator: new Generator(1));
+        var model = new MambaClassifier(config, layerCount: 2, inputSize: 1, classes: 10, quantum, options, generator: new Generator(1));
         var settings = new MambaOptimizerSettings();
         var optimizer = new AdamW(model.ParameterGroups().ToParamGroups(settings), lr: settings.OtherLr, weightDecay: settings.WeightDecay);
         var g = new Generator(2);
@@ -64,7 +67,7 @@ public static class MambaPaperEpoch
 
         Console.WriteLine($"# HQC-Mamba paper epoch, {DateTime.Now:yyyy-MM-dd HH:mm zzz}");
         Console.WriteLine($"machine: {MachineInfo.Detect()}; {Torch.GetNumThreads()} threads; load average before: {LoadAverage()}");
-        Console.WriteLine($"d_model 128, expand 4 (d_inner 512), d_state 16, 2 layers, quantum in_proj/x_proj/out_proj, batch {batch} × {length} pixels, " +
+        Console.WriteLine($"d_model 128, expand 4 (d_inner 512), d_state 16, 2 layers, {(quantum == MambaProjections.None ? "classical projections" : "quantum in_proj/x_proj/out_proj")}, batch {batch} × {length} pixels, " +
                           $"encoding {(options.BiasAmplitude is not null ? "robust" : options.NormSideChannel ? "side-channel" : "paper")}, readout {options.Readout}, float32");
         Console.WriteLine(model.ParameterReport());
         Console.WriteLine();
