@@ -7,7 +7,7 @@ using QCircuitDsl.Runtime.Tensors;
 namespace QCircuitDsl.Benchmarks;
 
 /// <summary>
-/// `mamba [--d 16,64,128] [--length 784] [--batch 16] [--rounds 5]`: tokens per second of one Mamba block's
+/// `mamba [--d 16,64,128] [--length 784] [--batch 16] [--rounds 5]` (or `mamba --paper-epoch`, see <see cref="MambaPaperEpoch"/>): tokens per second of one Mamba block's
 /// forward+backward (and of the selective scan alone) at sequential-MNIST length, and in the same run each quantum
 /// projection (robust options, 2 layers, probabilities) against the Linear it replaces, on all B·L tokens.
 /// Best of <c>rounds</c> timed calls after one warm-up call: on a shared machine the fastest call is the one least
@@ -17,6 +17,7 @@ public static class MambaBenchmark
 {
     public static int Run(string[] args)
     {
+        if (args.Contains("--paper-epoch")) return MambaPaperEpoch.Run(args);
         int[] widths = [16, 64, 128];
         int length = 784, batch = 16, rounds = 5;
         for (int i = 0; i < args.Length; i++)

@@ -24,7 +24,7 @@ internal static class MambaTrainCommand
         var quantum = new Option<string?>("--quantum") { Description = "Quantum projections: all, none, or a comma list of in_proj,x_proj,out_proj (hqc-mamba default: all)." };
         var entangling = new Option<int?>("--entangling-layers") { Description = "Strongly entangling layers per quantum projection (default 2)." };
         var readout = new Option<string?>("--readout") { Description = "probs (all basis probabilities, default) or z (⟨Z⟩ per qubit), then a Linear to the width." };
-        var encoding = new Option<string?>("--encoding") { Description = "robust (bias amplitude + norm side channel, default) or paper (plain amplitude encoding)." };
+        var encoding = new Option<string?>("--encoding") { Description = "robust (bias amplitude + norm side channel, default), side-channel (norm side channel only: one qubit fewer at power-of-two widths) or paper (plain amplitude encoding)." };
         var lr = new Option<double?>("--lr") { Description = "Learning rate of the other parameters (paper: 1e-3)." };
         var lrIn = new Option<double?>("--lr-in-proj") { Description = "in_proj learning rate (paper: 3e-4)." };
         var lrX = new Option<double?>("--lr-x-proj") { Description = "x_proj learning rate (paper: 1e-4)." };
@@ -37,9 +37,14 @@ internal static class MambaTrainCommand
         var outDir = new Option<string?>("--out") { Description = "Run folder (default runs/TASK-MODEL-seedN)." };
         var metrics = new Option<string?>("--metrics") { Description = "Also copy the per-epoch metrics lines to this JSON-lines file." };
         var resume = new Option<bool>("--resume") { Description = "Continue from OUT/last.safetensors." };
+        var initFrom = new Option<string?>("--init-from")
+        {
+            Description = "Start from the weights of a safetensors state dict: an official mamba_ssm checkpoint (backbone.layers.N.mixer.…; " +
+                          "its token embedding and lm_head are skipped) or one of this model; F32, F64, F16 or BF16.",
+        };
         var command = new Command(name, hybrid ? "Train HQC-Mamba (quantum projections inside Mamba blocks)." : "Train the classical Mamba baseline.")
         {
-            task, data, dModel, layers, expand, dState, quantum, entangling, readout, encoding, lr, lrIn, lrX, lrOut, epochs, batch, seed, trainSize, testSize, outDir, metrics, resume,
+            task, data, dModel, layers, expand, dState, quantum, entangling, readout, encoding, lr, lrIn, lrX, lrOut, epochs, batch, seed, trainSize, testSize, outDir, metrics, resume, initFrom,
         };
         command.SetAction(result =>
         {
@@ -59,7 +64,8 @@ internal static class MambaTrainCommand
             {
                 null or "robust" => options,
                 "paper" => options with { BiasAmplitude = null, NormSideChannel = false },
-                var e => throw new CliException($"--encoding '{e}' is not known; expected robust or paper"),
+                "side-channel" => options with { BiasAmplitude = null, NormSideChannel = true },
+                var e => throw new CliException($"--encoding '{e}' is not known; expected robust, side-channel or paper"),
             };
             s = s with
             {
@@ -89,6 +95,11 @@ internal static class MambaTrainCommand
                 throw new CliException("the classical 'mamba' model has no quantum projections; use 'train hqc-mamba' for --quantum");
             }
 
+            if (result.GetValue(initFrom) is not null && result.GetValue(resume))
+            {
+                throw new CliException("--init-from and --resume exclude each other: a resumed run continues from its own checkpoint");
+            }
+
             var folder = result.GetValue(outDir) ?? Path.Combine("runs", $"{result.GetValue(task)}-{name}-seed{s.Seed}");
             TaskData taskData;
             try
@@ -110,14 +121,26 @@ internal static class MambaTrainCommand
             output.WriteLine($"task: {taskData.Description}");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"model: {(hybrid ? "HQC-Mamba" : "Mamba")}, d_model {s.DModel}, {s.Layers} layers, expand {s.Expand}, d_state {s.DState}, quantum projections: {s.Quantum}; parameters: {report.ClassicalParameters:N0} classical, {report.QuantumParameters:N0} quantum"));
-            foreach (var block in report.QuantumBlocks.Take(3))
+            foreach (var block in report.QuantumBlocks)
             {
-                output.WriteLine("  quantum block: " + block);
+                output.WriteLine("  quantum block " + block);
             }
 
-            if (report.QuantumBlocks.Count > 0)
+            foreach (var (circuit, qubits) in report.QuantumBlocks.Select(b => (b.CircuitName, b.Circuit.Qubits)).Distinct())
             {
-                output.WriteLine("  (weigh an ansatz's expressibility with 'qcdsl analyze' once the authoring tools land; see docs/language.md)");
+                output.WriteLine($"  expressibility: qcdsl analyze {ProjectionSources} --circuit {circuit} --arg n={qubits} --arg layers={s.QuantumOptions.Layers}");
+            }
+
+            if (result.GetValue(initFrom) is { } init)
+            {
+                try
+                {
+                    output.WriteLine($"init-from {init}: {MambaCheckpointImport.Load(run.Model, init)}");
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new CliException(e.Message);
+                }
             }
 
             var resumeFrom = TrainingOutput.ResumePath(result.GetValue(resume), run.Trainer.CheckpointPath);
@@ -139,6 +162,9 @@ internal static class MambaTrainCommand
         });
         return command;
     }
+
+    /// <summary>The .qc files of the default projection layers (paths from the repository root).</summary>
+    private const string ProjectionSources = "src/QCircuitDsl.Models/Mamba/projection.qc examples/circuits/strongly_entangling.qc";
 
     private static (TaskKind Kind, bool Pixels) ParseTask(string task) => task switch
     {

@@ -6,13 +6,14 @@ namespace QCircuitDsl.Models.Mamba;
 /// <summary>
 /// Sequence classifier (sequential MNIST: 784 steps of one pixel): a Linear lift ("embedding") of each step to
 /// d_model, N residual Mamba blocks ("layers.N"), a final RMSNorm ("norm_f"), mean-pooling over time and a Linear
-/// "head" to the classes. With <see cref="MambaProjections"/> set it is HQC-Mamba.
+/// "head" to the classes. With <see cref="MambaProjections"/> set it is HQC-Mamba; its quantum projections come from
+/// the constructor's <c>projections</c> factory (default: the .qc layers of projection.qc, <see cref="QcProjections"/>).
 /// </summary>
 public sealed class MambaClassifier : Module<Tensor, Tensor>
 {
     public MambaClassifier(MambaConfig config, int layerCount, int inputSize = 1, int classes = 10,
         MambaProjections quantum = MambaProjections.None, QuantumProjectionOptions? quantumOptions = null,
-        DType dtype = DType.Float32, Generator? generator = null)
+        DType dtype = DType.Float32, Generator? generator = null, QuantumProjectionFactory? projections = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         if (layerCount < 1) throw new ArgumentException($"MambaClassifier: need at least one layer, got {layerCount}");
@@ -21,7 +22,7 @@ public sealed class MambaClassifier : Module<Tensor, Tensor>
         Classes = classes;
         Embedding = RegisterModule("embedding", new Linear(inputSize, config.DModel, bias: true, dtype, generator));
         Layers = RegisterModule("layers", new ModuleList<ResidualBlock>());
-        for (var i = 0; i < layerCount; i++) Layers.Append(new ResidualBlock(config, quantum, quantumOptions, dtype, generator));
+        for (var i = 0; i < layerCount; i++) Layers.Append(new ResidualBlock(config, quantum, quantumOptions, dtype, generator, projections));
         NormF = RegisterModule("norm_f", new RMSNorm(config.DModel, config.NormEps, dtype: dtype));
         Head = RegisterModule("head", new Linear(config.DModel, classes, bias: true, dtype, generator));
         MambaInit.InitWeights(this, layerCount, generator);

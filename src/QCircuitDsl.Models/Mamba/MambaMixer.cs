@@ -9,19 +9,21 @@ namespace QCircuitDsl.Models.Mamba;
 /// y = selective_scan(x, Δ, −exp(A_log), B, C, D) ⊙ SiLU(z); out_proj(y).
 /// Parameter names and layouts are the official ones (in_proj, conv1d, x_proj, dt_proj, A_log, D, out_proj), so
 /// a PyTorch state dict of a classical mixer loads as is. Any of in_proj, x_proj, out_proj can be a
-/// <see cref="QuantumProjection"/> instead (HQC-Mamba); its parameters then read "in_proj.quantum.weight",
+/// <see cref="QuantumProjection"/> instead (HQC-Mamba), built by a <see cref="QuantumProjectionFactory"/> (default: the
+/// .qc layers of projection.qc, <see cref="QcProjections.Default"/>); its parameters then read "in_proj.quantum.weight",
 /// "in_proj.linear.weight".
 /// </summary>
 public sealed class MambaMixer : Module<Tensor, Tensor>
 {
     public MambaMixer(MambaConfig config, MambaProjections quantum = MambaProjections.None, QuantumProjectionOptions? quantumOptions = null,
-        DType dtype = DType.Float32, Generator? generator = null)
+        DType dtype = DType.Float32, Generator? generator = null, QuantumProjectionFactory? projections = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
         Config = config;
         QuantumProjections = quantum;
         QuantumOptions = quantumOptions ?? QuantumProjectionOptions.Robust;
+        _projections = projections ?? QcProjections.Default;
         int e = config.DInner, n = config.DState;
 
         InProj = RegisterModule("in_proj", Projection(MambaProjections.InProj, config.DModel, 2 * e, config.Bias, dtype, generator));
@@ -48,13 +50,29 @@ public sealed class MambaMixer : Module<Tensor, Tensor>
     public Parameter D { get; }
     public Module<Tensor, Tensor> OutProj { get; }
 
+    private readonly QuantumProjectionFactory _projections;
+
     /// <summary>Checkpoint interval of the scan's backward recomputation (memory vs. one chunk of recompute).</summary>
     public int ScanChunk { get; set; } = SelectiveScan.DefaultChunk;
 
-    private Module<Tensor, Tensor> Projection(MambaProjections which, int inFeatures, int outFeatures, bool bias, DType dtype, Generator? generator) =>
-        QuantumProjections.HasFlag(which)
-            ? new QuantumProjection(inFeatures, outFeatures, QuantumOptions, dtype, generator)
-            : new Linear(inFeatures, outFeatures, bias, dtype, generator);
+    private Module<Tensor, Tensor> Projection(MambaProjections which, int inFeatures, int outFeatures, bool bias, DType dtype, Generator? generator)
+    {
+        if (!QuantumProjections.HasFlag(which)) return new Linear(inFeatures, outFeatures, bias, dtype, generator);
+        var projection = _projections(which, inFeatures, outFeatures, QuantumOptions, dtype, generator)
+                         ?? throw new InvalidOperationException($"MambaMixer: the projection factory returned null for {SiteName(which)}");
+        if (projection.InFeatures != inFeatures || projection.OutFeatures != outFeatures)
+            throw new InvalidOperationException(
+                $"MambaMixer: the projection factory built {projection.GetType().Name} {projection.InFeatures} → {projection.OutFeatures} for {SiteName(which)}, " +
+                $"expected {inFeatures} → {outFeatures}");
+        return projection;
+    }
+
+    private static string SiteName(MambaProjections which) => which switch
+    {
+        MambaProjections.InProj => "in_proj",
+        MambaProjections.XProj => "x_proj",
+        _ => "out_proj",
+    };
 
     /// <summary>S4D-real init: every row of A_log is log(1 … d_state) (A = −(1 … N)); D = 1. Deterministic.</summary>
     public void ResetStateSpaceParameters()

@@ -1,11 +1,29 @@
 using System.Text;
+using QCircuitDsl.Quantum;
 using QCircuitDsl.Runtime.NN;
 
 namespace QCircuitDsl.Models.Mamba;
 
-/// <summary>One quantum projection: where it sits, its sizes and its circuit.</summary>
-public sealed record QuantumBlockInfo(string Name, int InFeatures, int OutFeatures, int Layers, QuantumReadout Readout,
-    int QuantumParameters, int ClassicalParameters, CircuitStats Circuit);
+/// <summary>
+/// One quantum projection: where it sits, its sizes, its circuit (name, what it reads out, depth and gates) and its
+/// parameters: the circuit's weights (quantum) and the Linear after the readout (classical).
+/// </summary>
+public sealed record QuantumBlockInfo(string Name, int InFeatures, int OutFeatures, string CircuitName, string Readout,
+    int QuantumParameters, int ClassicalParameters, CircuitStats Circuit)
+{
+    public override string ToString() =>
+        $"{Name}: {InFeatures} → {OutFeatures}, circuit {CircuitName} ({Circuit}), readout {Readout}; " +
+        $"{QuantumParameters} quantum + {ClassicalParameters} classical parameters";
+
+    /// <summary>The readout terms in short form, e.g. "probs[256]" or "⟨z⟩ each[8]".</summary>
+    public static string DescribeReadout(CircuitProgram program) => string.Join(" + ", program.Readouts.Select(t => t.Kind switch
+    {
+        ReadoutKind.Probabilities => $"probs[{t.Length}]",
+        ReadoutKind.ExpvalEach => $"⟨{t.Axes}⟩ each[{t.Length}]",
+        ReadoutKind.PauliString => $"⟨{t.Axes}⟩",
+        _ => $"state[{t.Length}]",
+    }));
+}
 
 /// <summary>
 /// Parameter counts split into quantum (circuit weight vectors) and classical (everything else, including the
@@ -26,8 +44,9 @@ public sealed record MambaParameterReport(long ClassicalParameters, long Quantum
             .Select(m =>
             {
                 var q = (QuantumProjection)m.Module;
-                return new QuantumBlockInfo(m.Name, q.InFeatures, q.OutFeatures, q.Options.Layers, q.Options.Readout,
-                    q.Quantum.Weight.Numel, q.Linear.Parameters().Sum(p => p.Numel), CircuitStats.Of(q.Quantum.Circuit.Program));
+                var program = q.Quantum.Circuit.Program;
+                return new QuantumBlockInfo(m.Name, q.InFeatures, q.OutFeatures, program.Name, QuantumBlockInfo.DescribeReadout(program),
+                    q.Quantum.Weight.Numel, q.Linear.Parameters().Sum(p => p.Numel), CircuitStats.Of(program));
             })
             .ToList();
         return new MambaParameterReport(classical, quantum, blocks);
@@ -37,9 +56,7 @@ public sealed record MambaParameterReport(long ClassicalParameters, long Quantum
     {
         var sb = new StringBuilder();
         sb.Append($"parameters: {TotalParameters} ({ClassicalParameters} classical, {QuantumParameters} quantum)");
-        foreach (var b in QuantumBlocks)
-            sb.AppendLine().Append($"  {b.Name}: {b.InFeatures} → {b.OutFeatures}, {b.Layers} layers, {b.Readout}, " +
-                                   $"{b.QuantumParameters} circuit + {b.ClassicalParameters} linear parameters; {b.Circuit}");
+        foreach (var b in QuantumBlocks) sb.AppendLine().Append("  ").Append(b);
         return sb.ToString();
     }
 }

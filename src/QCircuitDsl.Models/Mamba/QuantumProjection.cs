@@ -74,6 +74,6 @@ public class QuantumProjection : Module<Tensor, Tensor>
     }
 
     public override string ExtraRepr() =>
-        $"in_features={InFeatures}, out_features={OutFeatures}, qubits={Qubits}, layers={Options.Layers}, readout={Options.Readout}, " +
+        $"in_features={InFeatures}, out_features={OutFeatures}, qubits={Qubits}, circuit={Quantum.Circuit.Name}, readouts={Quantum.OutputSize}, " +
         $"bias_amplitude={(Options.BiasAmplitude?.ToString() ?? "None")}, side_channel={Options.NormSideChannel}";
 }

@@ -44,6 +44,10 @@ public sealed record QuantumProjectionOptions
     /// <summary>Strongly entangling layers (each: a Rot on every qubit, then a ring of CNOTs).</summary>
     public int Layers { get; init; } = 2;
 
+    /// <summary>
+    /// The readout of the built-in circuit; <see cref="QcProjections.Default"/> picks the .qc layer by it
+    /// (hqc_projection_probs or hqc_projection). A projection built from another circuit reads out what that circuit declares.
+    /// </summary>
     public QuantumReadout Readout { get; init; } = QuantumReadout.Probabilities;
 
     /// <summary>Constant extra amplitude appended before normalisation; null for none.</summary>
@@ -60,6 +64,13 @@ public sealed record QuantumProjectionOptions
 
     /// <summary>Both fixes (the default).</summary>
     public static QuantumProjectionOptions Robust { get; } = new();
+
+    /// <summary>
+    /// The side channel without the bias amplitude: norm and sign survive classically and a zero vector encodes to
+    /// |0…0⟩, but a one-feature input loses its value in the state. At power-of-two widths (the paper's 128 and 512)
+    /// the bias amplitude costs a whole extra qubit, doubling the state and the probabilities readout; this saves it.
+    /// </summary>
+    public static QuantumProjectionOptions SideChannel { get; } = new() { BiasAmplitude = null };
 
     internal void Validate()
     {

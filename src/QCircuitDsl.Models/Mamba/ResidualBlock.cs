@@ -11,9 +11,9 @@ namespace QCircuitDsl.Models.Mamba;
 public sealed class ResidualBlock : Module<Tensor, Tensor>
 {
     public ResidualBlock(MambaConfig config, MambaProjections quantum = MambaProjections.None, QuantumProjectionOptions? quantumOptions = null,
-        DType dtype = DType.Float32, Generator? generator = null)
+        DType dtype = DType.Float32, Generator? generator = null, QuantumProjectionFactory? projections = null)
     {
-        Mixer = RegisterModule("mixer", new MambaMixer(config, quantum, quantumOptions, dtype, generator));
+        Mixer = RegisterModule("mixer", new MambaMixer(config, quantum, quantumOptions, dtype, generator, projections));
         Norm = RegisterModule("norm", new RMSNorm(config.DModel, config.NormEps, dtype: dtype));
     }
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using QCircuitDsl.Runtime.Tensors;
 
 namespace QCircuitDsl.Models.Mamba;
@@ -127,38 +128,100 @@ internal static class SelectiveScanKernel<T> where T : unmanaged, IFloatingPoint
                 for (int d = d0; d < d1; d++)
                 {
                     T xt = v.X[row + d], dt = v.Delta[row + d], gyt = gy[row + d];
-                    T gx = gyt * v.D[d], gDelta = T.Zero;
                     int o = (d - d0) * n;
-                    for (int j = 0; j < n; j++)
-                    {
-                        T aj = v.A[d * n + j], bj = v.B[bc + j];
-                        T decay = stepDecay[o + j];
-                        // gh enters holding ∂L/∂h_t from later steps; add this step's readout term.
-                        T ghj = gh[o + j] + gyt * v.C[bc + j];
-                        gC[j] += gyt * cur[o + j];
-                        T gDecay = ghj * prev[o + j] * decay; // ∂L/∂(Δ·A) through exp
-                        gDelta += gDecay * aj + ghj * bj * xt;
-                        gA[o + j] += gDecay * dt;
-                        gB[j] += ghj * dt * xt;
-                        gx += ghj * dt * bj;
-                        gh[o + j] = ghj * decay; // carried back to h_{t−1}
-                    }
+                    var (gDelta, gxState) = ReverseStep(v.A.AsSpan(d * n, n), v.B.AsSpan(bc, n), v.C.AsSpan(bc, n), dt, xt, gyt,
+                        prev.Slice(o, n), cur.Slice(o, n), stepDecay.Slice(o, n), gh.AsSpan(o, n), gA.Slice(o, n), gB, gC);
                     gD[d - d0] += gyt * xt;
-                    g.X[row + d] = gx;
+                    g.X[row + d] = gyt * v.D[d] + gxState * dt;
                     g.Delta[row + d] = gDelta;
                 }
             }
         }
     }
 
+    /// <summary>
+    /// One channel's reverse step over the N state entries, in SIMD vectors with a scalar tail. On entry
+    /// <paramref name="gh"/> holds ∂L/∂h_t from later steps; on exit ∂L/∂h_{t−1}. Accumulates ∂A (this channel's row),
+    /// ∂B_t and ∂C_t; returns ∂L/∂Δ_t and Σ_j ∂L/∂h_t[j]·B_t[j] (∂L/∂x_t without the D term is that times Δ_t).
+    /// </summary>
+    private static (T GDelta, T GxState) ReverseStep(ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> c, T dt, T xt, T gyt,
+        ReadOnlySpan<T> prev, ReadOnlySpan<T> cur, ReadOnlySpan<T> decay, Span<T> gh, Span<T> gA, Span<T> gB, Span<T> gC)
+    {
+        int n = a.Length, j = 0;
+        T gDelta = T.Zero, gxState = T.Zero, dtx = dt * xt;
+        if (Vector.IsHardwareAccelerated && n >= Vector<T>.Count)
+        {
+            var vGy = new Vector<T>(gyt);
+            var vDt = new Vector<T>(dt);
+            var vDtx = new Vector<T>(dtx);
+            var vXt = new Vector<T>(xt);
+            Vector<T> accDelta = Vector<T>.Zero, accX = Vector<T>.Zero;
+            for (; j <= n - Vector<T>.Count; j += Vector<T>.Count)
+            {
+                var aj = new Vector<T>(a[j..]);
+                var bj = new Vector<T>(b[j..]);
+                var dec = new Vector<T>(decay[j..]);
+                // gh enters holding ∂L/∂h_t from later steps; add this step's readout term.
+                var ghj = new Vector<T>(gh[j..]) + vGy * new Vector<T>(c[j..]);
+                (new Vector<T>(gC[j..]) + vGy * new Vector<T>(cur[j..])).CopyTo(gC[j..]);
+                var gDecay = ghj * new Vector<T>(prev[j..]) * dec; // ∂L/∂(Δ·A) through exp
+                accDelta += gDecay * aj + ghj * bj * vXt;
+                (new Vector<T>(gA[j..]) + gDecay * vDt).CopyTo(gA[j..]);
+                (new Vector<T>(gB[j..]) + ghj * vDtx).CopyTo(gB[j..]);
+                accX += ghj * bj;
+                (ghj * dec).CopyTo(gh[j..]); // carried back to h_{t−1}
+            }
+            gDelta = Vector.Sum(accDelta);
+            gxState = Vector.Sum(accX);
+        }
+        for (; j < n; j++)
+        {
+            T ghj = gh[j] + gyt * c[j];
+            gC[j] += gyt * cur[j];
+            T gDecay = ghj * prev[j] * decay[j];
+            gDelta += gDecay * a[j] + ghj * b[j] * xt;
+            gA[j] += gDecay * dt;
+            gB[j] += ghj * dtx;
+            gxState += ghj * b[j];
+            gh[j] = ghj * decay[j];
+        }
+        return (gDelta, gxState);
+    }
+
     /// <summary>One channel's state update, vectorised over the N state entries:
     /// decay = exp(Δ·A_d), next = decay ⊙ prev + (Δ·x)·B_t. <paramref name="next"/> may be <paramref name="prev"/>.</summary>
     private static void Step(ReadOnlySpan<T> a, ReadOnlySpan<T> b, T dt, T xt, ReadOnlySpan<T> prev, Span<T> next, Span<T> decay, Span<T> input)
     {
+        if (typeof(T) == typeof(float) && Vector.IsHardwareAccelerated && a.Length >= Vector<float>.Count)
+        {
+            // One fused pass in registers: four library calls on 16 entries cost more in call overhead than in arithmetic
+            // (this runs B·L·E times per forward and again in the backward's recomputation).
+            StepFloat(MemoryMarshal.Cast<T, float>(a), MemoryMarshal.Cast<T, float>(b), float.CreateTruncating(dt), float.CreateTruncating(xt),
+                MemoryMarshal.Cast<T, float>(prev), MemoryMarshal.Cast<T, float>(next), MemoryMarshal.Cast<T, float>(decay));
+            return;
+        }
         TensorPrimitives.Multiply(a, dt, decay);
         TensorPrimitives.Exp<T>(decay, decay);
         TensorPrimitives.Multiply(b, dt * xt, input);
         TensorPrimitives.FusedMultiplyAdd<T>(decay, prev, input, next);
+    }
+
+    private static void StepFloat(ReadOnlySpan<float> a, ReadOnlySpan<float> b, float dt, float xt, ReadOnlySpan<float> prev, Span<float> next, Span<float> decay)
+    {
+        int n = a.Length, j = 0;
+        var vDt = new Vector<float>(dt);
+        var vDtx = new Vector<float>(dt * xt);
+        for (; j <= n - Vector<float>.Count; j += Vector<float>.Count)
+        {
+            var d = Vector.Exp(new Vector<float>(a[j..]) * vDt);
+            d.CopyTo(decay[j..]);
+            (d * new Vector<float>(prev[j..]) + new Vector<float>(b[j..]) * vDtx).CopyTo(next[j..]);
+        }
+        for (; j < n; j++)
+        {
+            decay[j] = MathF.Exp(a[j] * dt);
+            next[j] = decay[j] * prev[j] + b[j] * (dt * xt);
+        }
     }
 
     private static void Run(int items, Action<int> body)

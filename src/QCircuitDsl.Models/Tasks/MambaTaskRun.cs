@@ -24,6 +24,8 @@ public sealed record MambaSettings
     public int DState { get; init; } = 16;
     public MambaProjections Quantum { get; init; } = MambaProjections.All;
     public QuantumProjectionOptions QuantumOptions { get; init; } = QuantumProjectionOptions.Robust;
+    /// <summary>Builds the quantum projections; null: the .qc layers of Mamba/projection.qc.</summary>
+    public QuantumProjectionFactory? Projections { get; init; }
     public MambaOptimizerSettings Optimizer { get; init; } = new();
     public int Batch { get; init; } = 16;
     public int Epochs { get; init; } = 4;
@@ -45,7 +47,8 @@ public sealed class MambaTaskRun
         Data = data;
         var init = Seeding.Generator(settings.Seed, Seeding.Init);
         var config = new MambaConfig(settings.DModel) { Expand = settings.Expand, DState = settings.DState };
-        Model = new MambaClassifier(config, settings.Layers, data.Features, data.Classes, settings.Quantum, settings.QuantumOptions, generator: init);
+        Model = new MambaClassifier(config, settings.Layers, data.Features, data.Classes, settings.Quantum, settings.QuantumOptions,
+            generator: init, projections: settings.Projections);
         Optimizer = new AdamW(Model.ParameterGroups().ToParamGroups(settings.Optimizer), lr: settings.Optimizer.OtherLr, weightDecay: settings.Optimizer.WeightDecay);
         Trainer = new Trainer<TensorBatch>(Model, Optimizer, Loss, new TrainerOptions
         {

@@ -27,6 +27,27 @@ public sealed class SelectiveScanTests
         for (var i = 0; i < fused.Length; i++) AssertClose(naive[i].Grad!, fused[i].Grad!, 1e-10, "grad " + names[i]);
     }
 
+    [Theory]
+    [InlineData(16)] // the paper's d_state: whole SIMD vectors (4 or 8 doubles)
+    [InlineData(19)] // whole vectors and a scalar tail
+    public void Gradients_match_the_naive_loop_when_the_state_fills_SIMD_vectors(int state)
+    {
+        // The reverse sweep runs in Vector<T> over the state entries; float64 vs the naive loop, float32 vs float64.
+        var fused = ScanReference.Inputs(2, 12, 18, state, DType.Float64, seed: 7).Select(t => t.RequiresGrad_()).ToArray();
+        var naive = fused.Select(t => t.Detach().Clone().RequiresGrad_()).ToArray();
+        var single = fused.Select(t => t.Detach().Float().RequiresGrad_()).ToArray();
+        var upstream = Torch.Randn([2, 12, 18], new Generator(8), DType.Float64);
+        SelectiveScan.Apply(fused[0], fused[1], fused[2], fused[3], fused[4], fused[5], chunk: 5).Backward(upstream);
+        ScanReference.Scan(naive[0], naive[1], naive[2], naive[3], naive[4], naive[5]).Backward(upstream);
+        SelectiveScan.Apply(single[0], single[1], single[2], single[3], single[4], single[5], chunk: 5).Backward(upstream.Float());
+        string[] names = ["x", "delta", "A", "B", "C", "D"];
+        for (var i = 0; i < fused.Length; i++)
+        {
+            AssertClose(naive[i].Grad!, fused[i].Grad!, 1e-10, "grad " + names[i]);
+            AssertClose(naive[i].Grad!, single[i].Grad!.Double(), 1e-4, "float32 grad " + names[i]);
+        }
+    }
+
     [Fact]
     public void GradCheck_passes_for_every_input()
     {
