@@ -31,6 +31,11 @@ public static class CircuitBenchmark
             StepProfile.Run(10, 200);
             return 0;
         }
+        if (args.Contains("--setup-probe"))
+        {
+            GateSetupProbe.Run();
+            return 0;
+        }
         if (args.Contains("--kernels"))
         {
             int at = Array.IndexOf(args, "--rounds");

@@ -18,7 +18,7 @@ public static class BackwardKernels
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (s, c) = Math.SinCos(theta / 2);
-        return Step<T, RealForm>(re, im, gre, gim, site, [c, s, -s, c], [0, -0.5, 0.5, 0]);
+        return Step<T, RealForm>(re, im, gre, gim, site, FormKind.Real, (c, s, c, -s), (0, -0.5, 0, 0.5));
     }
 
     /// <summary>rx(θ) (crx with a control): U† = c·1 + i·s·X, E = −(i/2)·X.</summary>
@@ -26,8 +26,7 @@ public static class BackwardKernels
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (s, c) = Math.SinCos(theta / 2);
-        return Step<T, PauliXForm>(re, im, gre, gim, site,
-            [c, new Complex(0, s), new Complex(0, s), c], [0, new Complex(0, -0.5), new Complex(0, -0.5), 0]);
+        return Step<T, PauliXForm>(re, im, gre, gim, site, FormKind.PauliX, (c, s, c, s), (0, -0.5, 0, -0.5));
     }
 
     /// <summary>rz(θ): U† = diag(e^{iθ/2}, e^{−iθ/2}), E = diag(−i/2, i/2).</summary>
@@ -35,8 +34,7 @@ public static class BackwardKernels
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (s, c) = Math.SinCos(theta / 2);
-        return Step<T, DiagonalForm>(re, im, gre, gim, site,
-            [new Complex(c, s), 0, 0, new Complex(c, -s)], [new Complex(0, -0.5), 0, 0, new Complex(0, 0.5)]);
+        return Step<T, DiagonalForm>(re, im, gre, gim, site, FormKind.Diagonal, (c, s, c, -s), (0, -0.5, 0, 0.5));
     }
 
     /// <summary>p(λ): U† = diag(1, e^{−iλ}), E = diag(0, i).</summary>
@@ -44,7 +42,7 @@ public static class BackwardKernels
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (s, c) = Math.SinCos(lambda);
-        return Step<T, DiagonalForm>(re, im, gre, gim, site, [1, 0, 0, new Complex(c, -s)], [0, 0, 0, new Complex(0, 1)]);
+        return Step<T, DiagonalForm>(re, im, gre, gim, site, FormKind.Diagonal, (1, 0, c, -s), (0, 0, 0, 1));
     }
 
     /// <summary>A gate without parameters (or with constant angles): ψ ← U†ψ and g ← U†g in one sweep.</summary>
@@ -100,13 +98,17 @@ public static class BackwardKernels
         return form == FormKind.Swap ? FormKind.Real : form;
     }
 
-    private static double Step<T, F>(Span<T> re, Span<T> im, Span<T> gre, Span<T> gim, GateSite site,
-        ReadOnlySpan<Complex> inverse, ReadOnlySpan<Complex> e) where T : unmanaged, IFloatingPointIeee754<T> where F : struct, IMatrixForm
+    /// <summary>
+    /// One step of a two-number form: U† and E as (row 0 x, row 0 y, row 1 x, row 1 y), see <see cref="PairCoefficients"/>.
+    /// </summary>
+    private static double Step<T, F>(Span<T> re, Span<T> im, Span<T> gre, Span<T> gim, GateSite site, FormKind form,
+        (double X0, double Y0, double X1, double Y1) inverse, (double X0, double Y0, double X1, double Y1) e)
+        where T : unmanaged, IFloatingPointIeee754<T> where F : struct, IMatrixForm
     {
         var lanes = site.Lanes.For<T>();
-        var ci = GateCoef<T>.Build(lanes, inverse, identityOutside: true);
+        var ci = PairCoefficients.Build<T>(lanes, form, inverse.X0, inverse.Y0, inverse.X1, inverse.Y1, identityOutside: true);
         Span<GateCoef<T>> es = stackalloc GateCoef<T>[1];
-        GateCoef<T>.Build(lanes, e, identityOutside: false, ref es[0]);
+        es[0] = PairCoefficients.Build<T>(lanes, form, e.X0, e.Y0, e.X1, e.Y1, identityOutside: false);
         Span<double> dot = [0];
         VectorBackwardKernel.Step<T, F>(re, im, gre, gim, lanes, ci, es, dot);
         return dot[0];

@@ -15,33 +15,29 @@ public static class ForwardKernels
     public static void Ry<T>(Span<T> re, Span<T> im, GateSite site, double theta) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (s, c) = Math.SinCos(theta / 2);
-        Span<Complex> m = [c, -s, s, c];
-        Apply<T, RealForm>(re, im, site, m);
+        Apply<T, RealForm>(re, im, site, FormKind.Real, c, -s, c, s);
     }
 
     /// <summary>rx(θ) = c·1 − i·s·X; with a control this is crx, touching only the control = 1 half.</summary>
     public static void Rx<T>(Span<T> re, Span<T> im, GateSite site, double theta) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (s, c) = Math.SinCos(theta / 2);
-        Span<Complex> m = [c, new Complex(0, -s), new Complex(0, -s), c];
-        Apply<T, PauliXForm>(re, im, site, m);
+        Apply<T, PauliXForm>(re, im, site, FormKind.PauliX, c, -s, c, -s);
     }
 
     /// <summary>rz(θ) = diag(e^{−iθ/2}, e^{iθ/2}): one complex multiply per amplitude, no partner.</summary>
     public static void Rz<T>(Span<T> re, Span<T> im, GateSite site, double theta) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (s, c) = Math.SinCos(theta / 2);
-        Span<Complex> m = [new Complex(c, -s), 0, 0, new Complex(c, s)];
-        Apply<T, DiagonalForm>(re, im, site, m);
+        Apply<T, DiagonalForm>(re, im, site, FormKind.Diagonal, c, -s, c, s);
     }
 
     /// <summary>p(λ) = diag(1, e^{iλ}): only the half where the target is set is touched.</summary>
     public static void Phase<T>(Span<T> re, Span<T> im, GateSite site, double lambda) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (s, c) = Math.SinCos(lambda);
-        Span<Complex> m = [1, 0, 0, new Complex(c, s)];
         var lanes = site.Lanes.For<T>();
-        VectorGateKernels.ApplyPhase(re, im, lanes, GateCoef<T>.Build(lanes, m, identityOutside: true));
+        VectorGateKernels.ApplyPhase(re, im, lanes, PairCoefficients.Build<T>(lanes, FormKind.Diagonal, 1, 0, c, s, identityOutside: true));
     }
 
     /// <summary>x, cx, ccx: a permutation, no arithmetic.</summary>
@@ -67,6 +63,14 @@ public static class ForwardKernels
             case MatrixForm.Flip: VectorGateKernels.Apply<T, SwapForm>(re, im, lanes, c); break;
             default: VectorGateKernels.Apply<T, GeneralForm>(re, im, lanes, c); break;
         }
+    }
+
+    /// <summary>Two-number forms: row 0 gets (x0, y0), row 1 (x1, y1); see <see cref="PairCoefficients"/>.</summary>
+    private static void Apply<T, F>(Span<T> re, Span<T> im, GateSite site, FormKind form, double x0, double y0, double x1, double y1)
+        where T : unmanaged, IFloatingPointIeee754<T> where F : struct, IMatrixForm
+    {
+        var lanes = site.Lanes.For<T>();
+        VectorGateKernels.Apply<T, F>(re, im, lanes, PairCoefficients.Build<T>(lanes, form, x0, y0, x1, y1, identityOutside: true));
     }
 
     private static void Apply<T, F>(Span<T> re, Span<T> im, GateSite site, ReadOnlySpan<Complex> m)
