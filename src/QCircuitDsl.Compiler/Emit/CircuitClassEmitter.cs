@@ -11,7 +11,9 @@ namespace QCircuitDsl.Compiler.Emit
     /// Writes one circuit's class: the source circuit in its doc comment, constructors, the
     /// construction code (<see cref="ProgramBuilderEmitter"/>) and the engine it runs on.
     /// Execution strategy: the class derives from <c>QuantumCircuit</c>, whose engine runs the gate
-    /// table built at construction; specialised, fused kernels for known sizes plug in here.
+    /// table built at construction; for the instantiations known at build time (<see cref="QcCompilation.KernelInstances"/>)
+    /// it also holds straight-line kernels (<see cref="KernelEmitter"/>), and the constructor attaches the one whose
+    /// arguments it matches.
     /// </summary>
     internal static class CircuitClassEmitter
     {
@@ -108,7 +110,7 @@ namespace QCircuitDsl.Compiler.Emit
                         : string.Join(" && ", circuit.Parameters.Select(p => "@" + p.Name + " == " + values[p.Name].ToString(System.Globalization.CultureInfo.InvariantCulture)));
                     using (w.Block($"if ({condition})"))
                     {
-                        w.Line($"return {KernelEmitter.ClassName(k.Instance)}.Instance;");
+                        w.Line($"return {Names.KernelClassName(k.Instance)}.Instance;");
                     }
 
                     w.Line();

@@ -32,10 +32,6 @@ namespace QCircuitDsl.Compiler.Emit
             _file = file;
         }
 
-        /// <summary><c>Kernel_n10_layers1</c>: the nested class name of an instantiation.</summary>
-        public static string ClassName(IrCircuit instance) =>
-            "Kernel" + string.Concat(instance.Arguments.Select(a => "_" + a.Key + a.Value.ToString(CultureInfo.InvariantCulture).Replace('-', 'm')));
-
         public static void Emit(SourceWriter w, KernelInstance instance)
         {
             var plan = KernelPlan.Create(instance.Instance);
@@ -45,7 +41,7 @@ namespace QCircuitDsl.Compiler.Emit
         private void Write(KernelInstance instance)
         {
             var c = _plan.Circuit;
-            var name = ClassName(instance.Instance);
+            var name = Names.KernelClassName(instance.Instance);
             var args = string.Join(", ", instance.Instance.Arguments.Select(a => a.Key + " = " + a.Value.ToString(CultureInfo.InvariantCulture)));
             var origin = instance.IsDefault ? "its default arguments" : $"'specialize' at {Path.GetFileName(instance.FilePath)}:{instance.Span.Line}";
             w("/// <summary>");
