@@ -69,7 +69,8 @@ namespace QCircuitDsl.Compiler.Binding
                 if (name is null)
                 {
                     // A positional argument after a named one: the grammar allows it, the meaning would be unclear.
-                    bag.Report(DiagnosticCatalog.WrongArgumentCount, argument.Span, circuit.Name, parameters.Count, target.Arguments.Count);
+                    bag.Report(DiagnosticCatalog.ParameterBindingMismatch, argument.Span,
+                        $"a positional argument follows a named one in 'specialize {circuit.Name}(...)'; expected positional arguments first, then named ones");
                     ok = false;
                     continue;
                 }

@@ -136,6 +136,7 @@ public class DiagnosticCatalogTests
         ["QC2001 specialize"] = new("QC2001", E, "specialize c(4, 5);\n" + Ring, 1, 12, "'c' takes 1 argument(s) but 2 were given"),
         ["QC2016 specialize"] = new("QC2016", E, "specialize c(m = 5);\n" + Ring, 1, 14, "circuit 'c' has no argument named 'm'; its arguments are: n"),
         ["QC2017 specialize"] = new("QC2017", E, "specialize d();\ncircuit d(int n) { qubit[n] q; h q; }", 1, 12, "circuit 'd' needs a value for argument 'n'"),
+        ["QC2012 specialize positional after named"] = new("QC2012", E, "specialize c(n = 5, 6);\n" + Ring, 1, 21, "a positional argument follows a named one in 'specialize c(...)'"),
         ["QC2019"] = new("QC2019", E, "specialize c(2 + 3);\n" + Ring, 1, 14, "argument 'n' of 'specialize c' must be an integer literal"),
         ["QC2020"] = new("QC2020", E, "specialize c(5, n = 6);\n" + Ring, 1, 17, "argument 'n' of 'c' is given twice"),
         ["QC3004"] = new("QC3004", E, "specialize c(0);\n" + Ring, 1, 12, "'specialize c(n = 0)' cannot be instantiated: test.qc(3,"),
