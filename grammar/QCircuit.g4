@@ -19,6 +19,22 @@ qualifiedName
 declaration
     : circuitDeclaration
     | layerDeclaration
+    | specializeDeclaration
+    ;
+
+// Instantiations for which the generator emits straight-line kernels (besides a circuit's all-default one).
+// Arguments follow a gate call's argument list, positional or named:
+//     specialize sim14(6), sim14(n = 10), sim14(12, layers = 2);
+specializeDeclaration
+    : 'specialize' specializeTarget (',' specializeTarget)* ';'
+    ;
+
+specializeTarget
+    : Identifier '(' (specializeArgument (',' specializeArgument)*)? ')'
+    ;
+
+specializeArgument
+    : (Identifier '=')? expression
     ;
 
 // circuit name(int n, int layers = 1) { ... }

@@ -10,7 +10,8 @@ namespace QCircuitDsl.Benchmarks;
 /// `circuits`: the statevector engine on the QRNN step (sim14, per-sample angles, float32) against the straightforward
 /// kernels it replaced and the reference interpreter, all in the same run; the HQC-Mamba projection
 /// (amplitude_projection, shared weights, 12,544 inputs) with both execution strategies; memory of long sequences.
-/// Options: --quick (fewer sizes), --skip-interpreter.
+/// Options: --quick (fewer sizes), --skip-interpreter, --kernels (only the generated-kernel vs plan table, see
+/// <see cref="KernelComparison"/>; --rounds R, default 5), --profile (phases of one step at n = 10, B = 200).
 /// </summary>
 public static class CircuitBenchmark
 {
@@ -30,6 +31,19 @@ public static class CircuitBenchmark
             StepProfile.Run(10, 200);
             return 0;
         }
+        if (args.Contains("--setup-probe"))
+        {
+            GateSetupProbe.Run();
+            return 0;
+        }
+        if (args.Contains("--kernels"))
+        {
+            int at = Array.IndexOf(args, "--rounds");
+            int rounds = at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var r) && r > 0 ? r : 5;
+            KernelComparison.Run(quick ? [4, 10, 14] : KernelComparison.Sizes, rounds);
+            Console.WriteLine($"load after: {Load()}");
+            return 0;
+        }
         // Memory first: the process peak working set only grows, so later (larger) benchmarks would mask it.
         QrnnMemory.Run();
         Qrnn(quick ? [4, 10, 14] : [4, 6, 8, 10, 12, 14], machine, skipInterpreter);
@@ -42,8 +56,10 @@ public static class CircuitBenchmark
     {
         Console.WriteLine("## sim14 QRNN step (Forward + Readout 3n + ReadoutBackward + Backward), per-sample angles, float32, 2 threads");
         Console.WriteLine();
-        Console.WriteLine("| n | B | optimised median [min–max] | GFLOP/s | % peak | 1 thread | straightforward | speed-up | interpreter (×B) | speed-up | state batch |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("Optimised = the compiled plan; kernel = the generated straight-line kernel of the same step (`--kernels` times both in alternating rounds).");
+        Console.WriteLine();
+        Console.WriteLine("| n | B | optimised median [min–max] | GFLOP/s | % peak | 1 thread | kernel median | plan ÷ kernel | straightforward | speed-up | interpreter (×B) | speed-up | state batch |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (int n in sizes)
         {
             var (ir, program) = CircuitLoader.Load("sim14", new Dictionary<string, long> { ["n"] = n });
@@ -54,6 +70,7 @@ public static class CircuitBenchmark
                 var tFast = StepTiming.Measure(fast.Step, seconds: 1.0);
                 var single = new QuantumCircuit(program) { MaxDegreeOfParallelism = 1 };
                 var tSingle = StepTiming.Measure(new StepRunner<float>(single, batch, shared: false).Step, seconds: 0.5);
+                var (tKernel, _, kernelRatio) = KernelComparison.Compare(n, batch, rounds: 3);
                 var simpleCircuit = new QuantumCircuit(program) { UseSimpleKernels = true };
                 var simple = new StepRunner<float>(simpleCircuit, batch, shared: false);
                 var tSimple = n >= 12 ? StepTiming.Once(simple.Step, 2) : StepTiming.Measure(simple.Step, seconds: 1.0, minReps: 3);
@@ -66,7 +83,7 @@ public static class CircuitBenchmark
                     interpRatio = $"{ms / tFast.MedianMs:0}×";
                 }
                 double gflops = FlopModel.StepFlops(circuit, batch) / (tFast.MedianMs * 1e6);
-                Console.WriteLine($"| {n} | {batch} | {tFast} | {gflops:0.0} | {100 * gflops / machine.PeakGflops:0.0}% | {tSingle.MedianMs:0.###} ms | {tSimple.MedianMs:0.##} ms | {tSimple.MedianMs / tFast.MedianMs:0.0}× | {interp} | {interpRatio} | {Kib(fast.StateBatchBytes)} |");
+                Console.WriteLine($"| {n} | {batch} | {tFast} | {gflops:0.0} | {100 * gflops / machine.PeakGflops:0.0}% | {tSingle.MedianMs:0.###} ms | {tKernel.MedianMs:0.###} ms | {kernelRatio:0.00} | {tSimple.MedianMs:0.##} ms | {tSimple.MedianMs / tFast.MedianMs:0.0}× | {interp} | {interpRatio} | {Kib(fast.StateBatchBytes)} |");
             }
         }
         Console.WriteLine();

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics;
 using QCircuitDsl.Quantum.Engine;
 using QCircuitDsl.Quantum.Engine.Fast;
+using QCircuitDsl.Quantum.Kernels;
 
 namespace QCircuitDsl.Quantum;
 
@@ -24,9 +25,23 @@ public class QuantumCircuit
     private int _maxDegreeOfParallelism = Environment.ProcessorCount;
 
     public QuantumCircuit(CircuitProgram program)
+        : this(program, null)
+    {
+    }
+
+    /// <summary>
+    /// A circuit with a generated straight-line kernel for exactly this program (generated classes pass the kernel of
+    /// the instantiation their arguments match, or null). The kernel must have the program's qubit and parameter counts.
+    /// </summary>
+    protected QuantumCircuit(CircuitProgram program, SpecializedKernel? kernel)
     {
         ArgumentNullException.ThrowIfNull(program);
+        if (kernel is not null && (kernel.QubitCount != program.QubitCount || kernel.ParameterCount != program.ParameterCount))
+            throw new ArgumentException(
+                $"kernel {kernel} has {kernel.QubitCount} qubits and {kernel.ParameterCount} parameters; expected {program.QubitCount} and {program.ParameterCount} (circuit '{program.Name}').",
+                nameof(kernel));
         Program = program;
+        Kernel = kernel;
         var ops = program.Gates.Select(g => new CompiledOp(g, program.QubitCount)).ToArray();
         var readouts = new List<CompiledReadout>();
         int offset = 0, maxProbabilityLength = 0;
@@ -66,6 +81,18 @@ public class QuantumCircuit
     /// executed (PerSample-layout calls always run gate by gate per sample). See <see cref="ExecutionStrategy"/>.
     /// </summary>
     public ExecutionStrategy Strategy { get; set; } = ExecutionStrategy.Auto;
+
+    /// <summary>The generated straight-line kernel attached at construction, or null (then the compiled plan runs).</summary>
+    public SpecializedKernel? Kernel { get; }
+
+    /// <summary>True when a generated kernel is attached (it runs when <see cref="UseSpecializedKernel"/> is set and the vector path applies).</summary>
+    public bool HasSpecializedKernel => Kernel is not null;
+
+    /// <summary>
+    /// Whether Forward and Backward use the attached <see cref="Kernel"/> (default true). Setting it to false forces the
+    /// compiled plan, so tests and benchmarks can compare both paths on the same circuit. Inverse always uses the plan.
+    /// </summary>
+    public bool UseSpecializedKernel { get; set; } = true;
 
     /// <summary>Runs the original straightforward kernels instead of the compiled plan (benchmark baseline and tests).</summary>
     internal bool UseSimpleKernels { get; set; }
@@ -297,6 +324,7 @@ public class QuantumCircuit
         job.ParameterStride = 0;
         job.Parameters = [];
         job.Fast = !UseSimpleKernels && _engine.CanRunFast<T>();
+        job.Kernel = job.Fast && UseSpecializedKernel ? Kernel : null;
         return job;
     }
 

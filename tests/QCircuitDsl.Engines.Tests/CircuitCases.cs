@@ -24,7 +24,7 @@ public static class CircuitCases
     /// <summary>The example circuits plus this project's construction checks, compiled by the compiler itself.</summary>
     public static QcCompilation Compilation { get; } = QcCompilation.Create(
         Directory.GetFiles(RepositoryPaths.ExampleCircuits, "*.qc")
-            .Concat(new[] { Path.Combine(RepositoryPaths.Root, "tests", "QCircuitDsl.Engines.Tests", "Circuits", "construction_checks.qc") })
+            .Concat(new[] { "construction_checks.qc", "specializations.qc" }.Select(f => Path.Combine(RepositoryPaths.Root, "tests", "QCircuitDsl.Engines.Tests", "Circuits", f)))
             .Select(f => new SourceFile(Path.GetFileName(f), File.ReadAllText(f))));
 
     public static IReadOnlyList<CircuitCase> All { get; } = new List<CircuitCase>
@@ -45,6 +45,8 @@ public static class CircuitCases
         new("sim13", () => new Sim13(), "sim13", None),
         new("sim14", () => new Sim14(), "sim14", None),
         new("sim14", () => new Sim14(n: 6, layers: 2), "sim14", new Dictionary<string, long> { ["n"] = 6, ["layers"] = 2 }),
+        new("sim14", () => new Sim14(n: 6), "sim14", new Dictionary<string, long> { ["n"] = 6 }),
+        new("sim14", () => new Sim14(n: 10), "sim14", new Dictionary<string, long> { ["n"] = 10 }),
         new("sim15", () => new Sim15(), "sim15", None),
         new("sim16", () => new Sim16(), "sim16", None),
         new("sim17", () => new Sim17(), "sim17", None),
@@ -58,6 +60,9 @@ public static class CircuitCases
         new("ladder", () => new Ladder(4), "ladder", new Dictionary<string, long> { ["n"] = 4 }),
         new("mixed", () => new Mixed(4), "mixed", new Dictionary<string, long> { ["n"] = 4 }),
         new("mixed", () => new Mixed(5, 1), "mixed", new Dictionary<string, long> { ["n"] = 5, ["reps"] = 1 }),
+        new("kernel_mix", () => new KernelMix(), "kernel_mix", None),
+        new("kernel_mix", () => new KernelMix(4), "kernel_mix", new Dictionary<string, long> { ["n"] = 4 }),
+        new("kernel_mix", () => new KernelMix(7), "kernel_mix", new Dictionary<string, long> { ["n"] = 7 }),
     };
 
     public static IEnumerable<object[]> Data() => All.Select((c, i) => new object[] { i, c.ToString() });

@@ -37,6 +37,24 @@ public sealed class EmittedCodeSnapshotTests
         Assert.Equal(expected, actual);
     }
 
+    [Theory]
+    [MemberData(nameof(ExampleFiles))]
+    public void Every_example_with_four_or_more_qubits_at_its_defaults_carries_its_fused_kernel(string file)
+    {
+        var text = EmitAll().Single(s => s.HintName == CSharpEmitter.HintName(file)).Text;
+        var defaults = QcCompilation.Create(Directory.GetFiles(RepositoryPaths.ExampleCircuits, "*.qc")
+                .Select(f => new SourceFile(Path.GetFileName(f), File.ReadAllText(f))))
+            .DefaultInstances.Where(kv => kv.Key.FilePath == file).Select(kv => kv.Value).ToList();
+        Assert.NotEmpty(defaults);
+        foreach (var instance in defaults)
+        {
+            bool expected = instance.QubitCount >= 4;
+            Assert.Equal(expected, text.Contains("private sealed class " + Names.KernelClassName(instance) + " : global::QCircuitDsl.Quantum.Kernels.SpecializedKernel"));
+            Assert.Equal(expected, text.Contains($"// block 0 ({file}:"));
+            Assert.Equal(expected, text.Contains("public override void Backward<T>("));
+        }
+    }
+
     [Fact]
     public void Emission_is_deterministic()
     {

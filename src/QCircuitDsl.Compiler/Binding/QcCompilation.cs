@@ -36,6 +36,8 @@ namespace QCircuitDsl.Compiler.Binding
         private readonly List<LayerSymbol> _layers = new List<LayerSymbol>();
         private readonly Dictionary<CircuitSymbol, int> _state = new Dictionary<CircuitSymbol, int>();
         private readonly Stack<CircuitSymbol> _binding = new Stack<CircuitSymbol>();
+        private readonly List<KernelInstance> _kernels = new List<KernelInstance>();
+        private readonly Dictionary<string, KernelInstance> _specialized = new Dictionary<string, KernelInstance>(StringComparer.Ordinal);
 
         private QcCompilation()
         {
@@ -53,6 +55,12 @@ namespace QCircuitDsl.Compiler.Binding
 
         /// <summary>The circuits lowered at their default arguments (those that have defaults for all).</summary>
         public IReadOnlyDictionary<CircuitSymbol, IrCircuit> DefaultInstances => _defaults;
+
+        /// <summary>
+        /// The instantiations that get generated straight-line kernels (all-default ones first, then <c>specialize</c>
+        /// targets in source order); those that cannot are reported as QC9004 and left out.
+        /// </summary>
+        public IReadOnlyList<KernelInstance> KernelInstances => _kernels;
 
         public static QcCompilation Create(IEnumerable<SourceFile> files)
         {
@@ -92,6 +100,7 @@ namespace QCircuitDsl.Compiler.Binding
         {
             var order = new List<CircuitSymbol>();
             var layerDeclarations = new List<LayerSymbol>();
+            var specializations = new List<(SpecializeDeclarationSyntax Syntax, string Path)>();
             foreach (var file in files)
             {
                 var parsed = SyntaxParser.Parse(file.Path, file.Text);
@@ -106,6 +115,12 @@ namespace QCircuitDsl.Compiler.Binding
                     if (declaration is LayerDeclarationSyntax layer)
                     {
                         layerDeclarations.Add(new LayerSymbol(layer, file.Path, parsed.Unit.Namespace, file.Text));
+                        continue;
+                    }
+
+                    if (declaration is SpecializeDeclarationSyntax specialize)
+                    {
+                        specializations.Add((specialize, file.Path));
                         continue;
                     }
 
@@ -146,6 +161,10 @@ namespace QCircuitDsl.Compiler.Binding
                 }
             }
 
+            var boundSpecializations = specializations
+                .SelectMany(s => SpecializationBinder.Bind(s.Syntax, s.Path, _circuits, Bag(s.Path)))
+                .ToList();
+
             bool bindingErrors = _bags.Values.Any(b => b.HasErrors);
             if (!bindingErrors)
             {
@@ -168,13 +187,69 @@ namespace QCircuitDsl.Compiler.Binding
                     {
                         _defaults[circuit] = result.Circuit;
                         ReportUnusedElements(circuit, result, bag);
+                        AddKernel(new KernelInstance(circuit, result.Circuit, isDefault: true, circuit.FilePath, circuit.Declaration.NameSpan));
                     }
+                }
+
+                foreach (var specialization in boundSpecializations)
+                {
+                    LowerSpecialization(specialization);
                 }
             }
 
             _diagnostics.AddRange(_bags.Values.SelectMany(b => b.Items)
                 .GroupBy(d => d.FilePath).SelectMany(g => g.OrderBy(d => d.Span.Start))
                 .Distinct());
+        }
+
+        private void LowerSpecialization(BoundSpecialization specialization)
+        {
+            var bag = Bag(specialization.FilePath);
+            var circuit = specialization.Circuit;
+            var written = circuit.Name + "(" + string.Join(", ", specialization.Arguments.Select(a => a.Key + " = " + a.Value)) + ")";
+            var result = Lowerer.Lower(circuit, specialization.Arguments);
+            if (!result.Success || result.Circuit == null)
+            {
+                var first = result.Diagnostics.FirstOrDefault(d => d.IsError);
+                bag.Report(DiagnosticCatalog.SpecializationFailed, specialization.Span, written, first == null ? "lowering failed" : $"{System.IO.Path.GetFileName(first.FilePath)}({first.Span.Line},{first.Span.Column}): {first.Message}");
+                return;
+            }
+
+            var instance = new KernelInstance(circuit, result.Circuit, isDefault: false, specialization.FilePath, specialization.Span);
+            var key = instance.Display;
+            if (_defaults.TryGetValue(circuit, out var defaults) && KernelInstance.Describe(defaults) == key)
+            {
+                bag.Report(DiagnosticCatalog.DuplicateSpecialization, specialization.Span, key, "its default arguments always get a kernel");
+                return;
+            }
+
+            if (_specialized.TryGetValue(key, out var earlier))
+            {
+                bag.Report(DiagnosticCatalog.DuplicateSpecialization, specialization.Span, key, $"{System.IO.Path.GetFileName(earlier.FilePath)}({earlier.Span.Line},{earlier.Span.Column})");
+                return;
+            }
+
+            _specialized[key] = instance;
+            AddKernel(instance);
+        }
+
+        /// <summary>Keeps the instance when a kernel can be emitted for it, else reports why not (QC9004).</summary>
+        private void AddKernel(KernelInstance instance)
+        {
+            var reason = Emit.KernelPlan.Unsupported(instance.Instance);
+            if (reason != null && instance.IsDefault && instance.Instance.QubitCount < Emit.KernelPlan.MinQubits)
+            {
+                // Small circuits run on the straightforward engine anyway; only an explicit request deserves a notice.
+                return;
+            }
+
+            if (reason != null)
+            {
+                Bag(instance.FilePath).Report(DiagnosticCatalog.KernelNotEmitted, instance.Span, instance.Display, reason);
+                return;
+            }
+
+            _kernels.Add(instance);
         }
 
         /// <returns>False when binding <paramref name="circuit"/> now would be recursive.</returns>

@@ -57,6 +57,12 @@ namespace QCircuitDsl.Compiler.Diagnostics
         /// <summary>QC1013: {0} = activation.</summary>
         public static readonly DiagnosticDescriptor UnknownActivation = Error("QC1013", "Unknown activation", "unknown controller activation '{0}'; expected relu, leaky_relu, gelu, glu or linear");
 
+        /// <summary>QC1014: {0} = name, {1} = declared circuits.</summary>
+        public static readonly DiagnosticDescriptor UnknownSpecializedCircuit = Error("QC1014", "Unknown circuit in specialize", "'specialize' names '{0}', which is not a circuit of the project; expected one of: {1}");
+
+        /// <summary>QC1015: {0} = instantiation, {1} = where it was first specialized.</summary>
+        public static readonly DiagnosticDescriptor DuplicateSpecialization = Error("QC1015", "Duplicate specialization", "{0} is already specialized ({1}); expected each instantiation once");
+
         /// <summary>QC2001: {0} = gate/circuit/function, {1} = expected, {2} = actual.</summary>
         public static readonly DiagnosticDescriptor WrongArgumentCount = Error("QC2001", "Wrong number of arguments", "'{0}' takes {1} argument(s) but {2} were given");
 
@@ -111,6 +117,12 @@ namespace QCircuitDsl.Compiler.Diagnostics
         /// <summary>QC2018: {0} = argument.</summary>
         public static readonly DiagnosticDescriptor LayerDefaultNotLiteral = Error("QC2018", "Layer default not a literal", "the default of layer argument '{0}' must be an integer literal, because it becomes a C# default value");
 
+        /// <summary>QC2019: {0} = argument, {1} = circuit.</summary>
+        public static readonly DiagnosticDescriptor SpecializeArgumentNotLiteral = Error("QC2019", "Specialize argument not a literal", "argument '{0}' of 'specialize {1}' must be an integer literal, because the generated class compares it with its constructor arguments");
+
+        /// <summary>QC2020: {0} = argument, {1} = circuit.</summary>
+        public static readonly DiagnosticDescriptor ArgumentGivenTwice = Error("QC2020", "Argument given twice", "argument '{0}' of '{1}' is given twice; expected each argument once, by position or by name");
+
         /// <summary>QC3001: {0} = circuit, {1} = message.</summary>
         public static readonly DiagnosticDescriptor LoweringFailed = Error("QC3001", "Circuit cannot be instantiated", "circuit '{0}' cannot be instantiated with its default arguments: {1}");
 
@@ -119,6 +131,9 @@ namespace QCircuitDsl.Compiler.Diagnostics
 
         /// <summary>QC3003: {0} = layer. Reported by the generator when the project cannot compile layer classes.</summary>
         public static readonly DiagnosticDescriptor LayersNeedModels = Error("QC3003", "Layer needs QCircuitDsl.Models", "layer '{0}' compiles to a module of QCircuitDsl.Models (QrnnCell); reference that project or package");
+
+        /// <summary>QC3004: {0} = instantiation, {1} = the lowering error.</summary>
+        public static readonly DiagnosticDescriptor SpecializationFailed = Error("QC3004", "Specialization cannot be instantiated", "'specialize {0}' cannot be instantiated: {1}");
 
         /// <summary>QC9001: {0} = array, {1} = unused elements.</summary>
         public static readonly DiagnosticDescriptor UnusedParameter = new DiagnosticDescriptor("QC9001", DiagnosticSeverity.Warning, "Unused parameter", "parameter '{0}' is never used by a gate{1}");
@@ -129,16 +144,21 @@ namespace QCircuitDsl.Compiler.Diagnostics
         /// <summary>QC9003: {0} = circuit, {1} = reason.</summary>
         public static readonly DiagnosticDescriptor InstantiationDeferred = new DiagnosticDescriptor("QC9003", DiagnosticSeverity.Info, "Checked at construction", "circuit '{0}' has arguments without defaults, so qubit and parameter indices are checked when the generated class is constructed{1}");
 
+        /// <summary>QC9004: {0} = instantiation, {1} = reason.</summary>
+        public static readonly DiagnosticDescriptor KernelNotEmitted = new DiagnosticDescriptor("QC9004", DiagnosticSeverity.Info, "No straight-line kernel", "{0} gets no straight-line kernel: {1}; it runs on the engine's compiled plan instead");
+
         public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
         {
             SyntaxError, UnexpectedCharacter,
             UnknownGateOrCircuit, UnknownIdentifier, DuplicateDeclaration, RecursiveCall, UnknownReadout, UnknownEncoding,
             UnknownFunction, MisplacedStatement, NoQubits, WrongKindOfSymbol, UnknownLayerClause, MissingLayerClause, UnknownActivation,
+            UnknownSpecializedCircuit, DuplicateSpecialization,
             WrongArgumentCount, WrongQubitCount, RealWhereIntegerRequired, QubitIndexOutOfRange, DuplicateQubit,
             ParameterIndexOutOfRange, NonAffineParameterExpression, WrongIndexCount, NonPositiveSize, DivisionByZero,
             AmplitudeInputTooLong, ParameterBindingMismatch, InvalidOperand, InvalidAxis, InvalidRange, UnknownArgument, MissingArgument, LayerDefaultNotLiteral,
-            LoweringFailed, InternalError, LayersNeedModels,
-            UnusedParameter, LayerNotCompiled, InstantiationDeferred,
+            SpecializeArgumentNotLiteral, ArgumentGivenTwice,
+            LoweringFailed, InternalError, LayersNeedModels, SpecializationFailed,
+            UnusedParameter, LayerNotCompiled, InstantiationDeferred, KernelNotEmitted,
         };
     }
 }

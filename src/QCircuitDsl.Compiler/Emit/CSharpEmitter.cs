@@ -48,7 +48,7 @@ namespace QCircuitDsl.Compiler.Emit
 
                         first = false;
                         compilation.DefaultInstances.TryGetValue(circuit, out var instance);
-                        CircuitClassEmitter.Emit(w, circuit, instance);
+                        CircuitClassEmitter.Emit(w, circuit, instance, compilation.KernelInstances.Where(k => k.Circuit == circuit).ToList());
                     }
 
                     foreach (var layer in fileLayers)

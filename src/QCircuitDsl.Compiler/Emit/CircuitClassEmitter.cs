@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using QCircuitDsl.Compiler.Binding;
@@ -10,14 +11,16 @@ namespace QCircuitDsl.Compiler.Emit
     /// Writes one circuit's class: the source circuit in its doc comment, constructors, the
     /// construction code (<see cref="ProgramBuilderEmitter"/>) and the engine it runs on.
     /// Execution strategy: the class derives from <c>QuantumCircuit</c>, whose engine runs the gate
-    /// table built at construction; specialised, fused kernels for known sizes plug in here.
+    /// table built at construction; for the instantiations known at build time (<see cref="QcCompilation.KernelInstances"/>)
+    /// it also holds straight-line kernels (<see cref="KernelEmitter"/>), and the constructor attaches the one whose
+    /// arguments it matches.
     /// </summary>
     internal static class CircuitClassEmitter
     {
         public const string ToolName = "QCircuitDsl.Generators";
         public const string ToolVersion = "0.1.0";
 
-        public static void Emit(SourceWriter w, CircuitSymbol circuit, IrCircuit? defaultInstance)
+        public static void Emit(SourceWriter w, CircuitSymbol circuit, IrCircuit? defaultInstance, IReadOnlyList<KernelInstance> kernels)
         {
             var className = Names.ClassName(circuit.Name);
             var file = Path.GetFileName(circuit.FilePath);
@@ -33,6 +36,12 @@ namespace QCircuitDsl.Compiler.Emit
                 var optimized = PassPipeline.Optimize(defaultInstance);
                 var blocks = GateFusionPass.Fuse(optimized).Blocks.Count;
                 w.Line($"/// <para>After constant folding, rotation merging and inverse cancellation: {optimized.Gates.Count} gates in {blocks} fusable blocks of at most 2 qubits.</para>");
+            }
+
+            if (kernels.Count > 0)
+            {
+                var list = string.Join("; ", kernels.Select(k => string.Join(", ", k.Instance.Arguments.Select(a => a.Key + " = " + a.Value))));
+                w.Line($"/// <para>Straight-line kernels (used when the constructor arguments match): {Names.Xml(list)}.</para>");
             }
 
             w.Line("/// <para>Source:</para>");
@@ -55,9 +64,15 @@ namespace QCircuitDsl.Compiler.Emit
                 var passArgs = string.Join(", ", circuit.Parameters.Select(p => "@" + p.Name));
                 w.Line("/// <summary>Builds the circuit for these arguments; throws an exception naming the .qc line if an index is out of range for them.</summary>");
                 w.Line($"public {className}({ctorParams})");
-                w.Line("    : base(BuildProgram(" + passArgs + "))");
+                w.Line("    : base(BuildProgram(" + passArgs + ")" + (kernels.Count > 0 ? ", SpecializedKernelFor(" + passArgs + ")" : "") + ")");
                 w.Line("{");
                 w.Line("}");
+
+                if (kernels.Count > 0)
+                {
+                    w.Line();
+                    EmitKernelSelection(w, circuit, kernels, ctorParams);
+                }
 
                 w.Line();
                 w.Line("/// <summary>The flat gate table for these arguments, without an engine.</summary>");
@@ -70,6 +85,38 @@ namespace QCircuitDsl.Compiler.Emit
 
                 w.Line();
                 new ProgramBuilderEmitter(w, circuit.FileText, file).EmitDefine(circuit);
+                foreach (var kernel in kernels)
+                {
+                    w.Line();
+                    KernelEmitter.Emit(w, kernel);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The kernel whose instantiation equals the constructor arguments. An argument whose default is not a literal
+        /// is nullable in C#; it matches only when passed explicitly.
+        /// </summary>
+        private static void EmitKernelSelection(SourceWriter w, CircuitSymbol circuit, IReadOnlyList<KernelInstance> kernels, string ctorParams)
+        {
+            w.Line("/// <summary>The generated straight-line kernel for these arguments when they match an instantiation known at build time, else null.</summary>");
+            using (w.Block($"public static global::QCircuitDsl.Quantum.Kernels.SpecializedKernel? SpecializedKernelFor({ctorParams})"))
+            {
+                foreach (var k in kernels)
+                {
+                    var values = k.Instance.Arguments.ToDictionary(a => a.Key, a => a.Value);
+                    var condition = circuit.Parameters.Count == 0
+                        ? "true"
+                        : string.Join(" && ", circuit.Parameters.Select(p => "@" + p.Name + " == " + values[p.Name].ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    using (w.Block($"if ({condition})"))
+                    {
+                        w.Line($"return {Names.KernelClassName(k.Instance)}.Instance;");
+                    }
+
+                    w.Line();
+                }
+
+                w.Line("return null;");
             }
         }
     }

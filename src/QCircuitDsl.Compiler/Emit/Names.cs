@@ -20,6 +20,10 @@ namespace QCircuitDsl.Compiler.Emit
             return char.IsDigit(name[0]) ? "C" + name : name;
         }
 
+        /// <summary><c>Kernel_n10_layers1</c>: the nested class of an instantiation's straight-line kernel ('-' becomes 'm').</summary>
+        public static string KernelClassName(Ir.IrCircuit instance) =>
+            "Kernel" + string.Concat(instance.Arguments.Select(a => "_" + a.Key + a.Value.ToString(CultureInfo.InvariantCulture).Replace('-', 'm')));
+
         public static string Literal(string value)
         {
             var sb = new StringBuilder("\"");

@@ -45,6 +45,16 @@ namespace QCircuitDsl.Compiler.Syntax
                 return new CircuitDeclarationSyntax(id.GetText(), Span(id.Symbol), parameters, Block(c.block()), Span(c));
             }
 
+            if (context.specializeDeclaration() is { } spec)
+            {
+                var targets = spec.specializeTarget().Select(t => new SpecializeTargetSyntax(
+                    t.Identifier().GetText(),
+                    Span(t.Identifier().Symbol),
+                    t.specializeArgument().Select(a => new SpecializeArgumentSyntax(a.Identifier()?.GetText(), Expression(a.expression()), Span(a))).ToArray(),
+                    Span(t))).ToArray();
+                return new SpecializeDeclarationSyntax(targets, Span(spec));
+            }
+
             var layer = context.layerDeclaration();
             var layerId = layer.Identifier();
             var layerParameters = layer.formalParameter()

@@ -24,6 +24,15 @@ namespace QCircuitDsl.Compiler.Syntax
     /// <summary><c>name</c> or <c>name(arguments)</c>; <see cref="Arguments"/> is null without parentheses.</summary>
     public sealed record LayerTermSyntax(string Name, SourceSpan NameSpan, IReadOnlyList<ExpressionSyntax>? Arguments, SourceSpan Span) : SyntaxNode(Span);
 
+    /// <summary><c>specialize sim14(6), sim14(n = 10);</c>: instantiations that get generated kernels. Name and NameSpan are the first target's.</summary>
+    public sealed record SpecializeDeclarationSyntax(IReadOnlyList<SpecializeTargetSyntax> Targets, SourceSpan Span)
+        : DeclarationSyntax(Targets[0].Circuit, Targets[0].NameSpan, Span);
+
+    public sealed record SpecializeTargetSyntax(string Circuit, SourceSpan NameSpan, IReadOnlyList<SpecializeArgumentSyntax> Arguments, SourceSpan Span) : SyntaxNode(Span);
+
+    /// <summary>A positional (<see cref="Name"/> null) or named argument of a specialization.</summary>
+    public sealed record SpecializeArgumentSyntax(string? Name, ExpressionSyntax Value, SourceSpan Span) : SyntaxNode(Span);
+
     public sealed record IntParameterSyntax(string Name, ExpressionSyntax? Default, SourceSpan Span) : SyntaxNode(Span);
 
     // Statements

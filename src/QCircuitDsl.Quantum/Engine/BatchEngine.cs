@@ -6,8 +6,9 @@ using QCircuitDsl.Quantum.Engine.Fast;
 namespace QCircuitDsl.Quantum.Engine;
 
 /// <summary>
-/// Per-sample (or per-tile) execution of every batch operation: picks the compiled plan and vector kernels when
-/// they apply, the straightforward <see cref="SimpleEngine"/> otherwise. Work items are independent, so the
+/// Per-sample (or per-tile) execution of every batch operation: picks the generated straight-line kernel (Forward and
+/// Backward, when the circuit has one) or the compiled plan and vector kernels when they apply, the straightforward
+/// <see cref="SimpleEngine"/> otherwise. Work items are independent, so the
 /// result of each does not depend on which thread runs it.
 /// </summary>
 internal sealed class BatchEngine
@@ -59,6 +60,7 @@ internal sealed class BatchEngine
                         var gim = job.Adjoint.Imag.AsSpan(first * d, count * d);
                         BackwardItem(job, re, im, gre, gim, p, item);
                     }
+                    else if (job.Kind == SweepKind.Forward && job.Kernel is { } kernel) kernel.Forward(re, im, p);
                     else if (job.Fast) PlanExecutor.Forward(Plan, re, im, p, job.Kind == SweepKind.Inverse);
                     else if (job.Kind == SweepKind.Forward) ForEachSample(re, im, d, p, forward: true);
                     else ForEachSample(re, im, d, p, forward: false);
@@ -97,6 +99,11 @@ internal sealed class BatchEngine
     {
         int pc = job.ParameterCount;
         var grad = job.Gradient!.AsSpan(item * pc, pc);
+        if (job.Kernel is { } kernel)
+        {
+            kernel.Backward(re, im, gre, gim, p, grad);
+            return;
+        }
         if (job.Fast)
         {
             PlanExecutor.Backward(Plan, re, im, gre, gim, p, grad);

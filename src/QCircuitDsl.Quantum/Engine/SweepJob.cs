@@ -21,7 +21,7 @@ internal sealed class SweepJob<T> : ChunkJob where T : unmanaged, IFloatingPoint
 
     public void Return()
     {
-        Engine = null!; States = null!; Adjoint = null; Parameters = null!; Buffer = null; Gradient = null;
+        Engine = null!; States = null!; Adjoint = null; Parameters = null!; Buffer = null; Gradient = null; Kernel = null;
         t_cached = this;
     }
 
@@ -41,6 +41,8 @@ internal sealed class SweepJob<T> : ChunkJob where T : unmanaged, IFloatingPoint
     /// <summary>Per-item gradient rows, items × P.</summary>
     public double[]? Gradient;
     public bool Fast;
+    /// <summary>The generated kernel that replaces the plan for Forward and Backward (only set together with Fast).</summary>
+    public QCircuitDsl.Quantum.Kernels.SpecializedKernel? Kernel;
 
     protected override void Body(int start, int end) => Engine.Run(this, start, end);
 }

@@ -16,6 +16,9 @@ public class DiagnosticCatalogTests
     private const DiagnosticSeverity W = DiagnosticSeverity.Warning;
     private const DiagnosticSeverity I = DiagnosticSeverity.Info;
 
+    /// <summary>A circuit whose default instantiation (n = 4) gets a kernel; the cases put 'specialize' on line 1.</summary>
+    private const string Ring = "circuit c(int n = 4) {\n    qubit[n] q; param t[n];\n    for int i in [0 : n - 1] ry(t[i]) q[i];\n}";
+
     private const string Callee3 = "\ncircuit b() { qubit[2] q; param w[3]; rx(w[0]) q[0]; rx(w[1]) q[0]; rx(w[2]) q[0]; }";
 
     public static readonly Dictionary<string, Case> Cases = new()
@@ -126,11 +129,24 @@ public class DiagnosticCatalogTests
         ["QC2018"] = new("QC2018", E, "circuit c() { qubit[1] q; param t[1]; rx(t[0]) q; }\nlayer r(int n = 2 * 3) { memory c(); drive t from controller(4, gelu); inputs n; }", 2, 17, "must be an integer literal"),
         // Documented in docs/language.md ("otherwise shapes and indices are checked when the generated class is
         // constructed (notice QC9003)"); reported at the circuit name.
+        // specialize: instantiations that get straight-line kernels (docs/language.md).
+        ["QC1014"] = new("QC1014", E, "specialize foo(4);\n" + Ring, 1, 12, "'specialize' names 'foo', which is not a circuit of the project; expected one of: c"),
+        ["QC1015 twice"] = new("QC1015", E, "specialize c(5), c(n = 5);\n" + Ring, 1, 18, "c(n = 5) is already specialized (test.qc(1,12))"),
+        ["QC1015 default"] = new("QC1015", E, "specialize c(4);\n" + Ring, 1, 12, "its default arguments always get a kernel"),
+        ["QC2001 specialize"] = new("QC2001", E, "specialize c(4, 5);\n" + Ring, 1, 12, "'c' takes 1 argument(s) but 2 were given"),
+        ["QC2016 specialize"] = new("QC2016", E, "specialize c(m = 5);\n" + Ring, 1, 14, "circuit 'c' has no argument named 'm'; its arguments are: n"),
+        ["QC2017 specialize"] = new("QC2017", E, "specialize d();\ncircuit d(int n) { qubit[n] q; h q; }", 1, 12, "circuit 'd' needs a value for argument 'n'"),
+        ["QC2012 specialize positional after named"] = new("QC2012", E, "specialize c(n = 5, 6);\n" + Ring, 1, 21, "a positional argument follows a named one in 'specialize c(...)'"),
+        ["QC2019"] = new("QC2019", E, "specialize c(2 + 3);\n" + Ring, 1, 14, "argument 'n' of 'specialize c' must be an integer literal"),
+        ["QC2020"] = new("QC2020", E, "specialize c(5, n = 6);\n" + Ring, 1, 17, "argument 'n' of 'c' is given twice"),
+        ["QC3004"] = new("QC3004", E, "specialize c(0);\n" + Ring, 1, 12, "'specialize c(n = 0)' cannot be instantiated: test.qc(3,"),
+        ["QC9004 too few qubits"] = new("QC9004", I, "specialize c(3);\n" + Ring, 1, 12, "c(n = 3) gets no straight-line kernel: it has 3 qubit(s)"),
+        ["QC9004 two-target gate"] = new("QC9004", I, "circuit w(int n = 4) { qubit[n] q; param t[1]; rzz(t[0]) q[0], q[1]; }", 1, 9, "gate 'rzz' (line 1) acts on two targets"),
         ["QC9003"] = new("QC9003", I, "circuit a(int n) { qubit[n] q; h q; }", 1, 9, "checked when the generated class is constructed"),
     };
 
     /// <summary>Diagnostics that no .qc source can trigger through <see cref="QcCompilation"/>; covered by descriptor tests below.</summary>
-    public static readonly IReadOnlySet<string> NotReachableFromSource = new HashSet<string> { "QC2016", "QC2017", "QC3001", "QC3002", "QC3003" };
+    public static readonly IReadOnlySet<string> NotReachableFromSource = new HashSet<string> { "QC3001", "QC3002", "QC3003" };
 
     public static TheoryData<string> CaseNames()
     {

@@ -12,6 +12,7 @@ namespace QCircuitDsl.Examples.Circuits
     /// <remarks>
     /// <para>With its default arguments (features = 16, layers = 2): 4 qubits, 24 parameters, 16 gates, 16 readout values.</para>
     /// <para>After constant folding, rotation merging and inverse cancellation: 16 gates in 12 fusable blocks of at most 2 qubits.</para>
+    /// <para>Straight-line kernels (used when the constructor arguments match): features = 16, layers = 2.</para>
     /// <para>Source:</para>
     /// <code>
     /// circuit amplitude_projection(int features = 16, int layers = 2) {
@@ -35,8 +36,19 @@ namespace QCircuitDsl.Examples.Circuits
 
         /// <summary>Builds the circuit for these arguments; throws an exception naming the .qc line if an index is out of range for them.</summary>
         public AmplitudeProjection(int @features = 16, int @layers = 2)
-            : base(BuildProgram(@features, @layers))
+            : base(BuildProgram(@features, @layers), SpecializedKernelFor(@features, @layers))
         {
+        }
+
+        /// <summary>The generated straight-line kernel for these arguments when they match an instantiation known at build time, else null.</summary>
+        public static global::QCircuitDsl.Quantum.Kernels.SpecializedKernel? SpecializedKernelFor(int @features = 16, int @layers = 2)
+        {
+            if (@features == 16 && @layers == 2)
+            {
+                return Kernel_features16_layers2.Instance;
+            }
+
+            return null;
         }
 
         /// <summary>The flat gate table for these arguments, without an engine.</summary>
@@ -72,6 +84,149 @@ namespace QCircuitDsl.Examples.Circuits
             // readout probs q;
             __b.At(19, 5);
             __b.ReadoutProbabilities(global::QCircuitDsl.Quantum.CodegenSupport.Concat(__b.Register("q")));
+        }
+
+        /// <summary>
+        /// Straight-line kernel for <c>amplitude_projection(features = 16, layers = 2)</c> (its default arguments): 4 qubits, 24 parameters,
+        /// 16 gates, 16 after folding, merging and cancellation, applied in 16 blocks.
+        /// </summary>
+        private sealed class Kernel_features16_layers2 : global::QCircuitDsl.Quantum.Kernels.SpecializedKernel
+        {
+            public static readonly Kernel_features16_layers2 Instance = new Kernel_features16_layers2();
+
+            private Kernel_features16_layers2()
+                : base(4, 24, "features = 16, layers = 2")
+            {
+            }
+
+            // Gate sites: (qubit count, target, controls...), lane masks precomputed once.
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S0 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 0);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S1 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 1);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S2 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 2);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S3 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 3);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S4 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 1, 0);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S5 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 2, 1);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S6 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 3, 2);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S7 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 0, 3);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S8 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 2, 0);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S9 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 3, 1);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S10 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 0, 2);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S11 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 1, 3);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.Matrix2 M0 = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.X, true);
+
+            public override void Forward<T>(global::System.Span<T> re, global::System.Span<T> im, global::System.ReadOnlySpan<double> p)
+            {
+                // block 0 (amplitude_projection.qc:15): rot(weights[0][0][0], weights[0][0][1], weights[0][0][2]) q[0]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S0, global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.Rot, false, p[0], p[1], p[2]), global::QCircuitDsl.Quantum.Kernels.MatrixForm.General);
+                // block 1 (amplitude_projection.qc:15): rot(weights[0][1][0], weights[0][1][1], weights[0][1][2]) q[1]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S1, global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.Rot, false, p[3], p[4], p[5]), global::QCircuitDsl.Quantum.Kernels.MatrixForm.General);
+                // block 2 (amplitude_projection.qc:15): rot(weights[0][2][0], weights[0][2][1], weights[0][2][2]) q[2]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S2, global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.Rot, false, p[6], p[7], p[8]), global::QCircuitDsl.Quantum.Kernels.MatrixForm.General);
+                // block 3 (amplitude_projection.qc:15): rot(weights[0][3][0], weights[0][3][1], weights[0][3][2]) q[3]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S3, global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.Rot, false, p[9], p[10], p[11]), global::QCircuitDsl.Quantum.Kernels.MatrixForm.General);
+                // block 4 (amplitude_projection.qc:19): cx q[0], q[1]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Flip(re, im, S4);
+                // block 5 (amplitude_projection.qc:19): cx q[1], q[2]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Flip(re, im, S5);
+                // block 6 (amplitude_projection.qc:19): cx q[2], q[3]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Flip(re, im, S6);
+                // block 7 (amplitude_projection.qc:19): cx q[3], q[0]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Flip(re, im, S7);
+                // block 8 (amplitude_projection.qc:15): rot(weights[1][0][0], weights[1][0][1], weights[1][0][2]) q[0]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S0, global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.Rot, false, p[12], p[13], p[14]), global::QCircuitDsl.Quantum.Kernels.MatrixForm.General);
+                // block 9 (amplitude_projection.qc:15): rot(weights[1][1][0], weights[1][1][1], weights[1][1][2]) q[1]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S1, global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.Rot, false, p[15], p[16], p[17]), global::QCircuitDsl.Quantum.Kernels.MatrixForm.General);
+                // block 10 (amplitude_projection.qc:15): rot(weights[1][2][0], weights[1][2][1], weights[1][2][2]) q[2]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S2, global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.Rot, false, p[18], p[19], p[20]), global::QCircuitDsl.Quantum.Kernels.MatrixForm.General);
+                // block 11 (amplitude_projection.qc:15): rot(weights[1][3][0], weights[1][3][1], weights[1][3][2]) q[3]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S3, global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.Rot, false, p[21], p[22], p[23]), global::QCircuitDsl.Quantum.Kernels.MatrixForm.General);
+                // block 12 (amplitude_projection.qc:19): cx q[0], q[2]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Flip(re, im, S8);
+                // block 13 (amplitude_projection.qc:19): cx q[1], q[3]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Flip(re, im, S9);
+                // block 14 (amplitude_projection.qc:19): cx q[2], q[0]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Flip(re, im, S10);
+                // block 15 (amplitude_projection.qc:19): cx q[3], q[1]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Flip(re, im, S11);
+            }
+
+            public override void Backward<T>(global::System.Span<T> re, global::System.Span<T> im, global::System.Span<T> gre, global::System.Span<T> gim, global::System.ReadOnlySpan<double> p, global::System.Span<double> grad)
+            {
+                // One fused adjoint step per gate (not per merged block), last gate first: each step reads ∂L/∂θ of its own
+                // gate, so every parameter keeps its link to every gate it feeds, then uncomputes ψ and propagates g.
+                // gate 15 (amplitude_projection.qc:19): cx q[3], q[1]
+                global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Uncompute(re, im, gre, gim, S11, M0, global::QCircuitDsl.Quantum.Kernels.MatrixForm.Flip);
+                // gate 14 (amplitude_projection.qc:19): cx q[2], q[0]
+                global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Uncompute(re, im, gre, gim, S10, M0, global::QCircuitDsl.Quantum.Kernels.MatrixForm.Flip);
+                // gate 13 (amplitude_projection.qc:19): cx q[1], q[3]
+                global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Uncompute(re, im, gre, gim, S9, M0, global::QCircuitDsl.Quantum.Kernels.MatrixForm.Flip);
+                // gate 12 (amplitude_projection.qc:19): cx q[0], q[2]
+                global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Uncompute(re, im, gre, gim, S8, M0, global::QCircuitDsl.Quantum.Kernels.MatrixForm.Flip);
+                // gate 11 (amplitude_projection.qc:15): rot(weights[1][3][0], weights[1][3][1], weights[1][3][2]) q[3]
+                {
+                    var (d0, d1, d2) = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Gate(re, im, gre, gim, S3, global::QCircuitDsl.Quantum.GateKind.Rot, false, p[21], p[22], p[23]);
+                    grad[21] += d0;
+                    grad[22] += d1;
+                    grad[23] += d2;
+                }
+                // gate 10 (amplitude_projection.qc:15): rot(weights[1][2][0], weights[1][2][1], weights[1][2][2]) q[2]
+                {
+                    var (d0, d1, d2) = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Gate(re, im, gre, gim, S2, global::QCircuitDsl.Quantum.GateKind.Rot, false, p[18], p[19], p[20]);
+                    grad[18] += d0;
+                    grad[19] += d1;
+                    grad[20] += d2;
+                }
+                // gate 9 (amplitude_projection.qc:15): rot(weights[1][1][0], weights[1][1][1], weights[1][1][2]) q[1]
+                {
+                    var (d0, d1, d2) = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Gate(re, im, gre, gim, S1, global::QCircuitDsl.Quantum.GateKind.Rot, false, p[15], p[16], p[17]);
+                    grad[15] += d0;
+                    grad[16] += d1;
+                    grad[17] += d2;
+                }
+                // gate 8 (amplitude_projection.qc:15): rot(weights[1][0][0], weights[1][0][1], weights[1][0][2]) q[0]
+                {
+                    var (d0, d1, d2) = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Gate(re, im, gre, gim, S0, global::QCircuitDsl.Quantum.GateKind.Rot, false, p[12], p[13], p[14]);
+                    grad[12] += d0;
+                    grad[13] += d1;
+                    grad[14] += d2;
+                }
+                // gate 7 (amplitude_projection.qc:19): cx q[3], q[0]
+                global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Uncompute(re, im, gre, gim, S7, M0, global::QCircuitDsl.Quantum.Kernels.MatrixForm.Flip);
+                // gate 6 (amplitude_projection.qc:19): cx q[2], q[3]
+                global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Uncompute(re, im, gre, gim, S6, M0, global::QCircuitDsl.Quantum.Kernels.MatrixForm.Flip);
+                // gate 5 (amplitude_projection.qc:19): cx q[1], q[2]
+                global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Uncompute(re, im, gre, gim, S5, M0, global::QCircuitDsl.Quantum.Kernels.MatrixForm.Flip);
+                // gate 4 (amplitude_projection.qc:19): cx q[0], q[1]
+                global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Uncompute(re, im, gre, gim, S4, M0, global::QCircuitDsl.Quantum.Kernels.MatrixForm.Flip);
+                // gate 3 (amplitude_projection.qc:15): rot(weights[0][3][0], weights[0][3][1], weights[0][3][2]) q[3]
+                {
+                    var (d0, d1, d2) = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Gate(re, im, gre, gim, S3, global::QCircuitDsl.Quantum.GateKind.Rot, false, p[9], p[10], p[11]);
+                    grad[9] += d0;
+                    grad[10] += d1;
+                    grad[11] += d2;
+                }
+                // gate 2 (amplitude_projection.qc:15): rot(weights[0][2][0], weights[0][2][1], weights[0][2][2]) q[2]
+                {
+                    var (d0, d1, d2) = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Gate(re, im, gre, gim, S2, global::QCircuitDsl.Quantum.GateKind.Rot, false, p[6], p[7], p[8]);
+                    grad[6] += d0;
+                    grad[7] += d1;
+                    grad[8] += d2;
+                }
+                // gate 1 (amplitude_projection.qc:15): rot(weights[0][1][0], weights[0][1][1], weights[0][1][2]) q[1]
+                {
+                    var (d0, d1, d2) = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Gate(re, im, gre, gim, S1, global::QCircuitDsl.Quantum.GateKind.Rot, false, p[3], p[4], p[5]);
+                    grad[3] += d0;
+                    grad[4] += d1;
+                    grad[5] += d2;
+                }
+                // gate 0 (amplitude_projection.qc:15): rot(weights[0][0][0], weights[0][0][1], weights[0][0][2]) q[0]
+                {
+                    var (d0, d1, d2) = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Gate(re, im, gre, gim, S0, global::QCircuitDsl.Quantum.GateKind.Rot, false, p[0], p[1], p[2]);
+                    grad[0] += d0;
+                    grad[1] += d1;
+                    grad[2] += d2;
+                }
+            }
         }
     }
 }

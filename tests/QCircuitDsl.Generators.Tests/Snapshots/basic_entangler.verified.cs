@@ -12,6 +12,7 @@ namespace QCircuitDsl.Examples.Circuits
     /// <remarks>
     /// <para>With its default arguments (n = 4, layers = 1): 4 qubits, 4 parameters, 8 gates, 4 readout values.</para>
     /// <para>After constant folding, rotation merging and inverse cancellation: 8 gates in 6 fusable blocks of at most 2 qubits.</para>
+    /// <para>Straight-line kernels (used when the constructor arguments match): n = 4, layers = 1.</para>
     /// <para>Source:</para>
     /// <code>
     /// circuit basic_entangler(int n = 4, int layers = 1) {
@@ -37,8 +38,19 @@ namespace QCircuitDsl.Examples.Circuits
 
         /// <summary>Builds the circuit for these arguments; throws an exception naming the .qc line if an index is out of range for them.</summary>
         public BasicEntangler(int @n = 4, int @layers = 1)
-            : base(BuildProgram(@n, @layers))
+            : base(BuildProgram(@n, @layers), SpecializedKernelFor(@n, @layers))
         {
+        }
+
+        /// <summary>The generated straight-line kernel for these arguments when they match an instantiation known at build time, else null.</summary>
+        public static global::QCircuitDsl.Quantum.Kernels.SpecializedKernel? SpecializedKernelFor(int @n = 4, int @layers = 1)
+        {
+            if (@n == 4 && @layers == 1)
+            {
+                return Kernel_n4_layers1.Instance;
+            }
+
+            return null;
         }
 
         /// <summary>The flat gate table for these arguments, without an engine.</summary>
@@ -92,6 +104,85 @@ namespace QCircuitDsl.Examples.Circuits
             // readout expval(z) each q;
             __b.At(19, 5);
             __b.ReadoutExpvalEach("z", global::QCircuitDsl.Quantum.CodegenSupport.Concat(__b.Register("q")));
+        }
+
+        /// <summary>
+        /// Straight-line kernel for <c>basic_entangler(n = 4, layers = 1)</c> (its default arguments): 4 qubits, 4 parameters,
+        /// 8 gates, 8 after folding, merging and cancellation, applied in 8 blocks.
+        /// </summary>
+        private sealed class Kernel_n4_layers1 : global::QCircuitDsl.Quantum.Kernels.SpecializedKernel
+        {
+            public static readonly Kernel_n4_layers1 Instance = new Kernel_n4_layers1();
+
+            private Kernel_n4_layers1()
+                : base(4, 4, "n = 4, layers = 1")
+            {
+            }
+
+            // Gate sites: (qubit count, target, controls...), lane masks precomputed once.
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S0 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 0);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S1 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 1);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S2 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 2);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S3 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 3);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S4 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 1, 0);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S5 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 2, 1);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S6 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 3, 2);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S7 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 0, 3);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.Matrix2 M0 = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.X, true);
+
+            public override void Forward<T>(global::System.Span<T> re, global::System.Span<T> im, global::System.ReadOnlySpan<double> p)
+            {
+                // block 0 (basic_entangler.qc:13): rx(w[0][0]) q[0]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Rx(re, im, S0, p[0]);
+                // block 1 (basic_entangler.qc:13): rx(w[0][1]) q[1]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Rx(re, im, S1, p[1]);
+                // block 2 (basic_entangler.qc:13): rx(w[0][2]) q[2]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Rx(re, im, S2, p[2]);
+                // block 3 (basic_entangler.qc:13): rx(w[0][3]) q[3]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Rx(re, im, S3, p[3]);
+                // block 4 (basic_entangler.qc:15): cx q[0], q[1]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Flip(re, im, S4);
+                // block 5 (basic_entangler.qc:15): cx q[1], q[2]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Flip(re, im, S5);
+                // block 6 (basic_entangler.qc:15): cx q[2], q[3]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Flip(re, im, S6);
+                // block 7 (basic_entangler.qc:16): cx q[3], q[0]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Flip(re, im, S7);
+            }
+
+            public override void Backward<T>(global::System.Span<T> re, global::System.Span<T> im, global::System.Span<T> gre, global::System.Span<T> gim, global::System.ReadOnlySpan<double> p, global::System.Span<double> grad)
+            {
+                // One fused adjoint step per gate (not per merged block), last gate first: each step reads ∂L/∂θ of its own
+                // gate, so every parameter keeps its link to every gate it feeds, then uncomputes ψ and propagates g.
+                // gate 7 (basic_entangler.qc:16): cx q[3], q[0]
+                global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Uncompute(re, im, gre, gim, S7, M0, global::QCircuitDsl.Quantum.Kernels.MatrixForm.Flip);
+                // gate 6 (basic_entangler.qc:15): cx q[2], q[3]
+                global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Uncompute(re, im, gre, gim, S6, M0, global::QCircuitDsl.Quantum.Kernels.MatrixForm.Flip);
+                // gate 5 (basic_entangler.qc:15): cx q[1], q[2]
+                global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Uncompute(re, im, gre, gim, S5, M0, global::QCircuitDsl.Quantum.Kernels.MatrixForm.Flip);
+                // gate 4 (basic_entangler.qc:15): cx q[0], q[1]
+                global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Uncompute(re, im, gre, gim, S4, M0, global::QCircuitDsl.Quantum.Kernels.MatrixForm.Flip);
+                // gate 3 (basic_entangler.qc:13): rx(w[0][3]) q[3]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rx(re, im, gre, gim, S3, p[3]);
+                    grad[3] += d;
+                }
+                // gate 2 (basic_entangler.qc:13): rx(w[0][2]) q[2]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rx(re, im, gre, gim, S2, p[2]);
+                    grad[2] += d;
+                }
+                // gate 1 (basic_entangler.qc:13): rx(w[0][1]) q[1]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rx(re, im, gre, gim, S1, p[1]);
+                    grad[1] += d;
+                }
+                // gate 0 (basic_entangler.qc:13): rx(w[0][0]) q[0]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rx(re, im, gre, gim, S0, p[0]);
+                    grad[0] += d;
+                }
+            }
         }
     }
 }

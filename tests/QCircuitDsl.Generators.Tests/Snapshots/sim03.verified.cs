@@ -12,6 +12,7 @@ namespace QCircuitDsl.Examples.Circuits
     /// <remarks>
     /// <para>With its default arguments (n = 4, layers = 1): 4 qubits, 11 parameters, 11 gates, 12 readout values.</para>
     /// <para>After constant folding, rotation merging and inverse cancellation: 11 gates in 6 fusable blocks of at most 2 qubits.</para>
+    /// <para>Straight-line kernels (used when the constructor arguments match): n = 4, layers = 1.</para>
     /// <para>Source:</para>
     /// <code>
     /// circuit sim03(int n = 4, int layers = 1) {
@@ -36,8 +37,19 @@ namespace QCircuitDsl.Examples.Circuits
 
         /// <summary>Builds the circuit for these arguments; throws an exception naming the .qc line if an index is out of range for them.</summary>
         public Sim03(int @n = 4, int @layers = 1)
-            : base(BuildProgram(@n, @layers))
+            : base(BuildProgram(@n, @layers), SpecializedKernelFor(@n, @layers))
         {
+        }
+
+        /// <summary>The generated straight-line kernel for these arguments when they match an instantiation known at build time, else null.</summary>
+        public static global::QCircuitDsl.Quantum.Kernels.SpecializedKernel? SpecializedKernelFor(int @n = 4, int @layers = 1)
+        {
+            if (@n == 4 && @layers == 1)
+            {
+                return Kernel_n4_layers1.Instance;
+            }
+
+            return null;
         }
 
         /// <summary>The flat gate table for these arguments, without an engine.</summary>
@@ -91,6 +103,124 @@ namespace QCircuitDsl.Examples.Circuits
             // readout expval(x, y, z) each q;
             __b.At(24, 5);
             __b.ReadoutExpvalEach("xyz", global::QCircuitDsl.Quantum.CodegenSupport.Concat(__b.Register("q")));
+        }
+
+        /// <summary>
+        /// Straight-line kernel for <c>sim03(n = 4, layers = 1)</c> (its default arguments): 4 qubits, 11 parameters,
+        /// 11 gates, 11 after folding, merging and cancellation, applied in 7 blocks.
+        /// </summary>
+        private sealed class Kernel_n4_layers1 : global::QCircuitDsl.Quantum.Kernels.SpecializedKernel
+        {
+            public static readonly Kernel_n4_layers1 Instance = new Kernel_n4_layers1();
+
+            private Kernel_n4_layers1()
+                : base(4, 11, "n = 4, layers = 1")
+            {
+            }
+
+            // Gate sites: (qubit count, target, controls...), lane masks precomputed once.
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S0 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 0);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S1 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 1);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S2 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 2);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S3 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 3);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S4 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 2, 3);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S5 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 1, 2);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S6 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 0, 1);
+
+            public override void Forward<T>(global::System.Span<T> re, global::System.Span<T> im, global::System.ReadOnlySpan<double> p)
+            {
+                // block 0 (sim03.qc:19, 20): rx(theta[0][0]) q[0]; rz(theta[0][4]) q[0]
+                {
+                    var m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RX, false, p[0]);
+                    m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RZ, false, p[4]) * m;
+                    global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S0, m, global::QCircuitDsl.Quantum.Kernels.MatrixForm.General);
+                }
+                // block 1 (sim03.qc:19, 20): rx(theta[0][1]) q[1]; rz(theta[0][5]) q[1]
+                {
+                    var m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RX, false, p[1]);
+                    m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RZ, false, p[5]) * m;
+                    global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S1, m, global::QCircuitDsl.Quantum.Kernels.MatrixForm.General);
+                }
+                // block 2 (sim03.qc:19, 20): rx(theta[0][2]) q[2]; rz(theta[0][6]) q[2]
+                {
+                    var m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RX, false, p[2]);
+                    m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RZ, false, p[6]) * m;
+                    global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S2, m, global::QCircuitDsl.Quantum.Kernels.MatrixForm.General);
+                }
+                // block 3 (sim03.qc:19, 20): rx(theta[0][3]) q[3]; rz(theta[0][7]) q[3]
+                {
+                    var m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RX, false, p[3]);
+                    m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RZ, false, p[7]) * m;
+                    global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S3, m, global::QCircuitDsl.Quantum.Kernels.MatrixForm.General);
+                }
+                // block 4 (sim03.qc:21): crz(theta[0][8]) q[3], q[2]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Rz(re, im, S4, p[8]);
+                // block 5 (sim03.qc:21): crz(theta[0][9]) q[2], q[1]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Rz(re, im, S5, p[9]);
+                // block 6 (sim03.qc:21): crz(theta[0][10]) q[1], q[0]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Rz(re, im, S6, p[10]);
+            }
+
+            public override void Backward<T>(global::System.Span<T> re, global::System.Span<T> im, global::System.Span<T> gre, global::System.Span<T> gim, global::System.ReadOnlySpan<double> p, global::System.Span<double> grad)
+            {
+                // One fused adjoint step per gate (not per merged block), last gate first: each step reads ∂L/∂θ of its own
+                // gate, so every parameter keeps its link to every gate it feeds, then uncomputes ψ and propagates g.
+                // gate 10 (sim03.qc:21): crz(theta[0][10]) q[1], q[0]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S6, p[10]);
+                    grad[10] += d;
+                }
+                // gate 9 (sim03.qc:21): crz(theta[0][9]) q[2], q[1]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S5, p[9]);
+                    grad[9] += d;
+                }
+                // gate 8 (sim03.qc:21): crz(theta[0][8]) q[3], q[2]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S4, p[8]);
+                    grad[8] += d;
+                }
+                // gate 7 (sim03.qc:20): rz(theta[0][7]) q[3]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S3, p[7]);
+                    grad[7] += d;
+                }
+                // gate 6 (sim03.qc:20): rz(theta[0][6]) q[2]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S2, p[6]);
+                    grad[6] += d;
+                }
+                // gate 5 (sim03.qc:20): rz(theta[0][5]) q[1]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S1, p[5]);
+                    grad[5] += d;
+                }
+                // gate 4 (sim03.qc:20): rz(theta[0][4]) q[0]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S0, p[4]);
+                    grad[4] += d;
+                }
+                // gate 3 (sim03.qc:19): rx(theta[0][3]) q[3]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rx(re, im, gre, gim, S3, p[3]);
+                    grad[3] += d;
+                }
+                // gate 2 (sim03.qc:19): rx(theta[0][2]) q[2]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rx(re, im, gre, gim, S2, p[2]);
+                    grad[2] += d;
+                }
+                // gate 1 (sim03.qc:19): rx(theta[0][1]) q[1]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rx(re, im, gre, gim, S1, p[1]);
+                    grad[1] += d;
+                }
+                // gate 0 (sim03.qc:19): rx(theta[0][0]) q[0]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rx(re, im, gre, gim, S0, p[0]);
+                    grad[0] += d;
+                }
+            }
         }
     }
 }

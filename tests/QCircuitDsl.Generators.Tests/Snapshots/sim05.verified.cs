@@ -12,6 +12,7 @@ namespace QCircuitDsl.Examples.Circuits
     /// <remarks>
     /// <para>With its default arguments (n = 4, layers = 1): 4 qubits, 28 parameters, 28 gates, 12 readout values.</para>
     /// <para>After constant folding, rotation merging and inverse cancellation: 28 gates in 18 fusable blocks of at most 2 qubits.</para>
+    /// <para>Straight-line kernels (used when the constructor arguments match): n = 4, layers = 1.</para>
     /// <para>Source:</para>
     /// <code>
     /// circuit sim05(int n = 4, int layers = 1) {
@@ -49,8 +50,19 @@ namespace QCircuitDsl.Examples.Circuits
 
         /// <summary>Builds the circuit for these arguments; throws an exception naming the .qc line if an index is out of range for them.</summary>
         public Sim05(int @n = 4, int @layers = 1)
-            : base(BuildProgram(@n, @layers))
+            : base(BuildProgram(@n, @layers), SpecializedKernelFor(@n, @layers))
         {
+        }
+
+        /// <summary>The generated straight-line kernel for these arguments when they match an instantiation known at build time, else null.</summary>
+        public static global::QCircuitDsl.Quantum.Kernels.SpecializedKernel? SpecializedKernelFor(int @n = 4, int @layers = 1)
+        {
+            if (@n == 4 && @layers == 1)
+            {
+                return Kernel_n4_layers1.Instance;
+            }
+
+            return null;
         }
 
         /// <summary>The flat gate table for these arguments, without an engine.</summary>
@@ -142,6 +154,260 @@ namespace QCircuitDsl.Examples.Circuits
             // readout expval(x, y, z) each q;
             __b.At(42, 5);
             __b.ReadoutExpvalEach("xyz", global::QCircuitDsl.Quantum.CodegenSupport.Concat(__b.Register("q")));
+        }
+
+        /// <summary>
+        /// Straight-line kernel for <c>sim05(n = 4, layers = 1)</c> (its default arguments): 4 qubits, 28 parameters,
+        /// 28 gates, 28 after folding, merging and cancellation, applied in 20 blocks.
+        /// </summary>
+        private sealed class Kernel_n4_layers1 : global::QCircuitDsl.Quantum.Kernels.SpecializedKernel
+        {
+            public static readonly Kernel_n4_layers1 Instance = new Kernel_n4_layers1();
+
+            private Kernel_n4_layers1()
+                : base(4, 28, "n = 4, layers = 1")
+            {
+            }
+
+            // Gate sites: (qubit count, target, controls...), lane masks precomputed once.
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S0 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 0);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S1 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 1);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S2 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 2);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S3 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 3);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S4 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 2, 3);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S5 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 1, 3);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S6 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 0, 3);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S7 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 3, 2);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S8 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 1, 2);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S9 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 0, 2);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S10 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 3, 1);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S11 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 2, 1);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S12 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 0, 1);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S13 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 3, 0);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S14 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 2, 0);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S15 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 1, 0);
+
+            public override void Forward<T>(global::System.Span<T> re, global::System.Span<T> im, global::System.ReadOnlySpan<double> p)
+            {
+                // block 0 (sim05.qc:24, 25): rx(theta[0][0]) q[0]; rz(theta[0][4]) q[0]
+                {
+                    var m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RX, false, p[0]);
+                    m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RZ, false, p[4]) * m;
+                    global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S0, m, global::QCircuitDsl.Quantum.Kernels.MatrixForm.General);
+                }
+                // block 1 (sim05.qc:24, 25): rx(theta[0][1]) q[1]; rz(theta[0][5]) q[1]
+                {
+                    var m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RX, false, p[1]);
+                    m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RZ, false, p[5]) * m;
+                    global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S1, m, global::QCircuitDsl.Quantum.Kernels.MatrixForm.General);
+                }
+                // block 2 (sim05.qc:24, 25): rx(theta[0][2]) q[2]; rz(theta[0][6]) q[2]
+                {
+                    var m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RX, false, p[2]);
+                    m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RZ, false, p[6]) * m;
+                    global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S2, m, global::QCircuitDsl.Quantum.Kernels.MatrixForm.General);
+                }
+                // block 3 (sim05.qc:24, 25): rx(theta[0][3]) q[3]; rz(theta[0][7]) q[3]
+                {
+                    var m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RX, false, p[3]);
+                    m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RZ, false, p[7]) * m;
+                    global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S3, m, global::QCircuitDsl.Quantum.Kernels.MatrixForm.General);
+                }
+                // block 4 (sim05.qc:34): crz(theta[0][8]) q[3], q[2]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Rz(re, im, S4, p[8]);
+                // block 5 (sim05.qc:34): crz(theta[0][9]) q[3], q[1]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Rz(re, im, S5, p[9]);
+                // block 6 (sim05.qc:34): crz(theta[0][10]) q[3], q[0]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Rz(re, im, S6, p[10]);
+                // block 7 (sim05.qc:32): crz(theta[0][11]) q[2], q[3]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Rz(re, im, S7, p[11]);
+                // block 8 (sim05.qc:34): crz(theta[0][12]) q[2], q[1]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Rz(re, im, S8, p[12]);
+                // block 9 (sim05.qc:34): crz(theta[0][13]) q[2], q[0]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Rz(re, im, S9, p[13]);
+                // block 10 (sim05.qc:32): crz(theta[0][14]) q[1], q[3]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Rz(re, im, S10, p[14]);
+                // block 11 (sim05.qc:32): crz(theta[0][15]) q[1], q[2]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Rz(re, im, S11, p[15]);
+                // block 12 (sim05.qc:34): crz(theta[0][16]) q[1], q[0]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Rz(re, im, S12, p[16]);
+                // block 13 (sim05.qc:32): crz(theta[0][17]) q[0], q[3]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Rz(re, im, S13, p[17]);
+                // block 14 (sim05.qc:32): crz(theta[0][18]) q[0], q[2]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Rz(re, im, S14, p[18]);
+                // block 15 (sim05.qc:32): crz(theta[0][19]) q[0], q[1]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Rz(re, im, S15, p[19]);
+                // block 16 (sim05.qc:38, 39): rx(theta[0][20]) q[0]; rz(theta[0][24]) q[0]
+                {
+                    var m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RX, false, p[20]);
+                    m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RZ, false, p[24]) * m;
+                    global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S0, m, global::QCircuitDsl.Quantum.Kernels.MatrixForm.General);
+                }
+                // block 17 (sim05.qc:38, 39): rx(theta[0][21]) q[1]; rz(theta[0][25]) q[1]
+                {
+                    var m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RX, false, p[21]);
+                    m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RZ, false, p[25]) * m;
+                    global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S1, m, global::QCircuitDsl.Quantum.Kernels.MatrixForm.General);
+                }
+                // block 18 (sim05.qc:38, 39): rx(theta[0][22]) q[2]; rz(theta[0][26]) q[2]
+                {
+                    var m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RX, false, p[22]);
+                    m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RZ, false, p[26]) * m;
+                    global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S2, m, global::QCircuitDsl.Quantum.Kernels.MatrixForm.General);
+                }
+                // block 19 (sim05.qc:38, 39): rx(theta[0][23]) q[3]; rz(theta[0][27]) q[3]
+                {
+                    var m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RX, false, p[23]);
+                    m = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.RZ, false, p[27]) * m;
+                    global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S3, m, global::QCircuitDsl.Quantum.Kernels.MatrixForm.General);
+                }
+            }
+
+            public override void Backward<T>(global::System.Span<T> re, global::System.Span<T> im, global::System.Span<T> gre, global::System.Span<T> gim, global::System.ReadOnlySpan<double> p, global::System.Span<double> grad)
+            {
+                // One fused adjoint step per gate (not per merged block), last gate first: each step reads ∂L/∂θ of its own
+                // gate, so every parameter keeps its link to every gate it feeds, then uncomputes ψ and propagates g.
+                // gate 27 (sim05.qc:39): rz(theta[0][27]) q[3]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S3, p[27]);
+                    grad[27] += d;
+                }
+                // gate 26 (sim05.qc:39): rz(theta[0][26]) q[2]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S2, p[26]);
+                    grad[26] += d;
+                }
+                // gate 25 (sim05.qc:39): rz(theta[0][25]) q[1]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S1, p[25]);
+                    grad[25] += d;
+                }
+                // gate 24 (sim05.qc:39): rz(theta[0][24]) q[0]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S0, p[24]);
+                    grad[24] += d;
+                }
+                // gate 23 (sim05.qc:38): rx(theta[0][23]) q[3]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rx(re, im, gre, gim, S3, p[23]);
+                    grad[23] += d;
+                }
+                // gate 22 (sim05.qc:38): rx(theta[0][22]) q[2]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rx(re, im, gre, gim, S2, p[22]);
+                    grad[22] += d;
+                }
+                // gate 21 (sim05.qc:38): rx(theta[0][21]) q[1]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rx(re, im, gre, gim, S1, p[21]);
+                    grad[21] += d;
+                }
+                // gate 20 (sim05.qc:38): rx(theta[0][20]) q[0]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rx(re, im, gre, gim, S0, p[20]);
+                    grad[20] += d;
+                }
+                // gate 19 (sim05.qc:32): crz(theta[0][19]) q[0], q[1]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S15, p[19]);
+                    grad[19] += d;
+                }
+                // gate 18 (sim05.qc:32): crz(theta[0][18]) q[0], q[2]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S14, p[18]);
+                    grad[18] += d;
+                }
+                // gate 17 (sim05.qc:32): crz(theta[0][17]) q[0], q[3]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S13, p[17]);
+                    grad[17] += d;
+                }
+                // gate 16 (sim05.qc:34): crz(theta[0][16]) q[1], q[0]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S12, p[16]);
+                    grad[16] += d;
+                }
+                // gate 15 (sim05.qc:32): crz(theta[0][15]) q[1], q[2]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S11, p[15]);
+                    grad[15] += d;
+                }
+                // gate 14 (sim05.qc:32): crz(theta[0][14]) q[1], q[3]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S10, p[14]);
+                    grad[14] += d;
+                }
+                // gate 13 (sim05.qc:34): crz(theta[0][13]) q[2], q[0]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S9, p[13]);
+                    grad[13] += d;
+                }
+                // gate 12 (sim05.qc:34): crz(theta[0][12]) q[2], q[1]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S8, p[12]);
+                    grad[12] += d;
+                }
+                // gate 11 (sim05.qc:32): crz(theta[0][11]) q[2], q[3]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S7, p[11]);
+                    grad[11] += d;
+                }
+                // gate 10 (sim05.qc:34): crz(theta[0][10]) q[3], q[0]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S6, p[10]);
+                    grad[10] += d;
+                }
+                // gate 9 (sim05.qc:34): crz(theta[0][9]) q[3], q[1]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S5, p[9]);
+                    grad[9] += d;
+                }
+                // gate 8 (sim05.qc:34): crz(theta[0][8]) q[3], q[2]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S4, p[8]);
+                    grad[8] += d;
+                }
+                // gate 7 (sim05.qc:25): rz(theta[0][7]) q[3]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S3, p[7]);
+                    grad[7] += d;
+                }
+                // gate 6 (sim05.qc:25): rz(theta[0][6]) q[2]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S2, p[6]);
+                    grad[6] += d;
+                }
+                // gate 5 (sim05.qc:25): rz(theta[0][5]) q[1]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S1, p[5]);
+                    grad[5] += d;
+                }
+                // gate 4 (sim05.qc:25): rz(theta[0][4]) q[0]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rz(re, im, gre, gim, S0, p[4]);
+                    grad[4] += d;
+                }
+                // gate 3 (sim05.qc:24): rx(theta[0][3]) q[3]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rx(re, im, gre, gim, S3, p[3]);
+                    grad[3] += d;
+                }
+                // gate 2 (sim05.qc:24): rx(theta[0][2]) q[2]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rx(re, im, gre, gim, S2, p[2]);
+                    grad[2] += d;
+                }
+                // gate 1 (sim05.qc:24): rx(theta[0][1]) q[1]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rx(re, im, gre, gim, S1, p[1]);
+                    grad[1] += d;
+                }
+                // gate 0 (sim05.qc:24): rx(theta[0][0]) q[0]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Rx(re, im, gre, gim, S0, p[0]);
+                    grad[0] += d;
+                }
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ namespace QCircuitDsl.Examples.Circuits
     /// <remarks>
     /// <para>With its default arguments (n = 4, layers = 1): 4 qubits, 8 parameters, 12 gates, 12 readout values.</para>
     /// <para>After constant folding, rotation merging and inverse cancellation: 12 gates in 7 fusable blocks of at most 2 qubits.</para>
+    /// <para>Straight-line kernels (used when the constructor arguments match): n = 4, layers = 1.</para>
     /// <para>Source:</para>
     /// <code>
     /// circuit sim10(int n = 4, int layers = 1) {
@@ -39,8 +40,19 @@ namespace QCircuitDsl.Examples.Circuits
 
         /// <summary>Builds the circuit for these arguments; throws an exception naming the .qc line if an index is out of range for them.</summary>
         public Sim10(int @n = 4, int @layers = 1)
-            : base(BuildProgram(@n, @layers))
+            : base(BuildProgram(@n, @layers), SpecializedKernelFor(@n, @layers))
         {
+        }
+
+        /// <summary>The generated straight-line kernel for these arguments when they match an instantiation known at build time, else null.</summary>
+        public static global::QCircuitDsl.Quantum.Kernels.SpecializedKernel? SpecializedKernelFor(int @n = 4, int @layers = 1)
+        {
+            if (@n == 4 && @layers == 1)
+            {
+                return Kernel_n4_layers1.Instance;
+            }
+
+            return null;
         }
 
         /// <summary>The flat gate table for these arguments, without an engine.</summary>
@@ -105,6 +117,114 @@ namespace QCircuitDsl.Examples.Circuits
             // readout expval(x, y, z) each q;
             __b.At(30, 5);
             __b.ReadoutExpvalEach("xyz", global::QCircuitDsl.Quantum.CodegenSupport.Concat(__b.Register("q")));
+        }
+
+        /// <summary>
+        /// Straight-line kernel for <c>sim10(n = 4, layers = 1)</c> (its default arguments): 4 qubits, 8 parameters,
+        /// 12 gates, 12 after folding, merging and cancellation, applied in 12 blocks.
+        /// </summary>
+        private sealed class Kernel_n4_layers1 : global::QCircuitDsl.Quantum.Kernels.SpecializedKernel
+        {
+            public static readonly Kernel_n4_layers1 Instance = new Kernel_n4_layers1();
+
+            private Kernel_n4_layers1()
+                : base(4, 8, "n = 4, layers = 1")
+            {
+            }
+
+            // Gate sites: (qubit count, target, controls...), lane masks precomputed once.
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S0 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 0);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S1 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 1);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S2 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 2);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S3 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 3);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S4 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 3, 2);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S5 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 2, 1);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S6 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 1, 0);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.GateSite S7 = new global::QCircuitDsl.Quantum.Kernels.GateSite(4, 3, 0);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.Matrix2 M0 = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.Z, false);
+            private static readonly global::QCircuitDsl.Quantum.Kernels.Matrix2 M1 = global::QCircuitDsl.Quantum.Kernels.Matrix2.Of(global::QCircuitDsl.Quantum.GateKind.Z, true);
+
+            public override void Forward<T>(global::System.Span<T> re, global::System.Span<T> im, global::System.ReadOnlySpan<double> p)
+            {
+                // block 0 (sim10.qc:22): ry(init[0]) q[0]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Ry(re, im, S0, p[0]);
+                // block 1 (sim10.qc:22): ry(init[1]) q[1]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Ry(re, im, S1, p[1]);
+                // block 2 (sim10.qc:22): ry(init[2]) q[2]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Ry(re, im, S2, p[2]);
+                // block 3 (sim10.qc:22): ry(init[3]) q[3]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Ry(re, im, S3, p[3]);
+                // block 4 (sim10.qc:25): cz q[2], q[3]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S4, M0, global::QCircuitDsl.Quantum.Kernels.MatrixForm.Phase);
+                // block 5 (sim10.qc:25): cz q[1], q[2]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S5, M0, global::QCircuitDsl.Quantum.Kernels.MatrixForm.Phase);
+                // block 6 (sim10.qc:25): cz q[0], q[1]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S6, M0, global::QCircuitDsl.Quantum.Kernels.MatrixForm.Phase);
+                // block 7 (sim10.qc:26): cz q[0], q[3]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Apply(re, im, S7, M0, global::QCircuitDsl.Quantum.Kernels.MatrixForm.Phase);
+                // block 8 (sim10.qc:27): ry(theta[0][0]) q[0]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Ry(re, im, S0, p[4]);
+                // block 9 (sim10.qc:27): ry(theta[0][1]) q[1]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Ry(re, im, S1, p[5]);
+                // block 10 (sim10.qc:27): ry(theta[0][2]) q[2]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Ry(re, im, S2, p[6]);
+                // block 11 (sim10.qc:27): ry(theta[0][3]) q[3]
+                global::QCircuitDsl.Quantum.Kernels.ForwardKernels.Ry(re, im, S3, p[7]);
+            }
+
+            public override void Backward<T>(global::System.Span<T> re, global::System.Span<T> im, global::System.Span<T> gre, global::System.Span<T> gim, global::System.ReadOnlySpan<double> p, global::System.Span<double> grad)
+            {
+                // One fused adjoint step per gate (not per merged block), last gate first: each step reads ∂L/∂θ of its own
+                // gate, so every parameter keeps its link to every gate it feeds, then uncomputes ψ and propagates g.
+                // gate 11 (sim10.qc:27): ry(theta[0][3]) q[3]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Ry(re, im, gre, gim, S3, p[7]);
+                    grad[7] += d;
+                }
+                // gate 10 (sim10.qc:27): ry(theta[0][2]) q[2]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Ry(re, im, gre, gim, S2, p[6]);
+                    grad[6] += d;
+                }
+                // gate 9 (sim10.qc:27): ry(theta[0][1]) q[1]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Ry(re, im, gre, gim, S1, p[5]);
+                    grad[5] += d;
+                }
+                // gate 8 (sim10.qc:27): ry(theta[0][0]) q[0]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Ry(re, im, gre, gim, S0, p[4]);
+                    grad[4] += d;
+                }
+                // gate 7 (sim10.qc:26): cz q[0], q[3]
+                global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Uncompute(re, im, gre, gim, S7, M1, global::QCircuitDsl.Quantum.Kernels.MatrixForm.Phase);
+                // gate 6 (sim10.qc:25): cz q[0], q[1]
+                global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Uncompute(re, im, gre, gim, S6, M1, global::QCircuitDsl.Quantum.Kernels.MatrixForm.Phase);
+                // gate 5 (sim10.qc:25): cz q[1], q[2]
+                global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Uncompute(re, im, gre, gim, S5, M1, global::QCircuitDsl.Quantum.Kernels.MatrixForm.Phase);
+                // gate 4 (sim10.qc:25): cz q[2], q[3]
+                global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Uncompute(re, im, gre, gim, S4, M1, global::QCircuitDsl.Quantum.Kernels.MatrixForm.Phase);
+                // gate 3 (sim10.qc:22): ry(init[3]) q[3]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Ry(re, im, gre, gim, S3, p[3]);
+                    grad[3] += d;
+                }
+                // gate 2 (sim10.qc:22): ry(init[2]) q[2]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Ry(re, im, gre, gim, S2, p[2]);
+                    grad[2] += d;
+                }
+                // gate 1 (sim10.qc:22): ry(init[1]) q[1]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Ry(re, im, gre, gim, S1, p[1]);
+                    grad[1] += d;
+                }
+                // gate 0 (sim10.qc:22): ry(init[0]) q[0]
+                {
+                    double d = global::QCircuitDsl.Quantum.Kernels.BackwardKernels.Ry(re, im, gre, gim, S0, p[0]);
+                    grad[0] += d;
+                }
+            }
         }
     }
 }

@@ -58,3 +58,46 @@ internal struct GateCoef<T> where T : unmanaged
         }
     }
 }
+
+/// <summary>
+/// Coefficients for the forms that read two real numbers per row (real: A, B; a·1+ibX: A, Bi; diagonal: A, Ai),
+/// built straight from those numbers: half the vectors of <see cref="GateCoef{T}.Build(LaneSet, ReadOnlySpan{Complex}, bool)"/>
+/// and no <see cref="Complex"/> matrix. Row 0 (target bit clear) gets (x0, y0), row 1 gets (x1, y1); lanes outside
+/// the in-vector controls get x = 1 (or 0 when not <paramref name="identityOutside"/>), y = 0.
+/// </summary>
+internal static class PairCoefficients
+{
+    public static GateCoef<T> Build<T>(LaneSet lanes, FormKind form, double x0, double y0, double x1, double y1, bool identityOutside)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var outside = identityOutside ? Vector512<T>.One : Vector512<T>.Zero;
+        var ok = lanes.Ok.As<byte, T>();
+        Vector512<T> vx0 = Vector512.Create(T.CreateTruncating(x0)), vy0 = Vector512.Create(T.CreateTruncating(y0));
+        Vector512<T> vx1 = Vector512.Create(T.CreateTruncating(x1)), vy1 = Vector512.Create(T.CreateTruncating(y1));
+        Vector512<T> loX, loY, hiX, hiY;
+        if (lanes.TargetLow)
+        {
+            var bit = lanes.Bit.As<byte, T>();
+            loX = hiX = Vector512.ConditionalSelect(ok, Vector512.ConditionalSelect(bit, vx1, vx0), outside);
+            loY = hiY = Vector512.ConditionalSelect(ok, Vector512.ConditionalSelect(bit, vy1, vy0), Vector512<T>.Zero);
+        }
+        else
+        {
+            loX = Vector512.ConditionalSelect(ok, vx0, outside);
+            loY = Vector512.ConditionalSelect(ok, vy0, Vector512<T>.Zero);
+            hiX = Vector512.ConditionalSelect(ok, vx1, outside);
+            hiY = Vector512.ConditionalSelect(ok, vy1, Vector512<T>.Zero);
+        }
+        var c = new GateCoef<T>();
+        c.Lo.Ar = loX;
+        c.Hi.Ar = hiX;
+        switch (form)
+        {
+            case FormKind.Real: c.Lo.Br = loY; c.Hi.Br = hiY; break;
+            case FormKind.PauliX: c.Lo.Bi = loY; c.Hi.Bi = hiY; break;
+            case FormKind.Diagonal: c.Lo.Ai = loY; c.Hi.Ai = hiY; break;
+            default: throw new ArgumentOutOfRangeException(nameof(form), form, "pair coefficients exist for the real, a·1+ibX and diagonal forms.");
+        }
+        return c;
+    }
+}
