@@ -47,7 +47,8 @@ public sealed class QrnnSeq2Seq : Seq2SeqModel
     public override EncodedSource Encode(Tensor source, Tensor mask)
     {
         CheckSource(source, mask);
-        var keys = Torch.Stack(Encoder.Forward(SourceEmbedding.Forward(source)), dim: 1);
+        // The fused recurrence keeps only readouts per step, not a graph per step (see QrnnRecurrence).
+        var keys = Encoder.ForwardSequence(SourceEmbedding.Forward(source));
         var first = Functional.Tanh(Bridge.Forward(LastRealStep(keys, mask)));
         return new EncodedSource(keys, Attention.ProjectKeys(keys), mask, first);
     }
