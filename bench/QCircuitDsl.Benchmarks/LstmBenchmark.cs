@@ -24,10 +24,26 @@ public static class LstmBenchmark
         {
             if (args[i] == "--rounds" && i + 1 < args.Length) rounds = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--batch-seconds" && i + 1 < args.Length) batchSeconds = double.Parse(args[++i], CultureInfo.InvariantCulture);
-            else if (args[i] == "--input" && i + 1 < args.Length) shape = shape with { Input = PositiveInt(args[++i], "--input") };
-            else if (args[i] == "--hidden" && i + 1 < args.Length) shape = shape with { Hidden = PositiveInt(args[++i], "--hidden") };
-            else if (args[i] == "--steps" && i + 1 < args.Length) shape = shape with { Steps = PositiveInt(args[++i], "--steps") };
-            else if (args[i] == "--batch" && i + 1 < args.Length) shape = shape with { Batch = PositiveInt(args[++i], "--batch") };
+            else if (args[i] == "--input" && i + 1 < args.Length)
+            {
+                if (!TryPositiveInt(args[++i], "--input", out var value)) return 2;
+                shape = shape with { Input = value };
+            }
+            else if (args[i] == "--hidden" && i + 1 < args.Length)
+            {
+                if (!TryPositiveInt(args[++i], "--hidden", out var value)) return 2;
+                shape = shape with { Hidden = value };
+            }
+            else if (args[i] == "--steps" && i + 1 < args.Length)
+            {
+                if (!TryPositiveInt(args[++i], "--steps", out var value)) return 2;
+                shape = shape with { Steps = value };
+            }
+            else if (args[i] == "--batch" && i + 1 < args.Length)
+            {
+                if (!TryPositiveInt(args[++i], "--batch", out var value)) return 2;
+                shape = shape with { Batch = value };
+            }
             else if (args[i] == "--no-float64") float64 = false;
             else { Console.Error.WriteLine($"lstm: unknown option {args[i]}"); return 2; }
         }
@@ -81,10 +97,11 @@ public static class LstmBenchmark
         return 0;
     }
 
-    private static int PositiveInt(string text, string option)
+    private static bool TryPositiveInt(string text, string option, out int value)
     {
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0) return value;
-        throw new ArgumentException($"lstm: {option} expects a positive integer, got '{text}'");
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value > 0) return true;
+        Console.Error.WriteLine($"lstm: {option} expects a positive integer, got '{text}'");
+        return false;
     }
 
     /// <summary>The benchmarked LSTM's sizes: input features, hidden units, time steps, batch rows.</summary>
