@@ -5,57 +5,78 @@ using QCircuitDsl.Runtime.Tensors;
 namespace QCircuitDsl.Benchmarks;
 
 /// <summary>
-/// `lstm [--rounds R] [--batch-seconds S]`: one training step's forward + backward of a single-layer LSTM at the
-/// sequential-MNIST row shape (input 28, hidden 20, T = 28, batch 200; loss = sum of all outputs), timed as
-/// R batches of calls; prints median ms per step and the spread (min, max) over the batches.
+/// `lstm [--rounds R] [--batch-seconds S] [--input I] [--hidden H] [--steps T] [--batch B] [--no-float64]`: one training
+/// step's forward + backward of a single-layer LSTM, by default at the sequential-MNIST row shape (input 28, hidden 20,
+/// T = 28, batch 200; loss = sum of all outputs), timed as R batches of calls; prints median ms per step and the spread (min, max) over the batches.
 /// Rows: the runtime in float32 with all cores and with one thread, the runtime in float64, and the baseline — a
 /// naive single-threaded float32 loop implementation (<see cref="NaiveLstm"/>) measured in the same process,
 /// alternating with the others so load changes hit all rows alike. The naive gradients double as a correctness check.
 /// </summary>
 public static class LstmBenchmark
 {
-    private const int Input = 28, Hidden = 20, Steps = 28, Batch = 200;
-
     public static int Run(string[] args)
     {
         int rounds = 15;
         double batchSeconds = 0.25;
+        var shape = new LstmShape(28, 20, 28, 200);
+        bool float64 = true;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--rounds" && i + 1 < args.Length) rounds = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--batch-seconds" && i + 1 < args.Length) batchSeconds = double.Parse(args[++i], CultureInfo.InvariantCulture);
+            else if (args[i] == "--input" && i + 1 < args.Length)
+            {
+                if (!TryPositiveInt(args[++i], "--input", out var value)) return 2;
+                shape = shape with { Input = value };
+            }
+            else if (args[i] == "--hidden" && i + 1 < args.Length)
+            {
+                if (!TryPositiveInt(args[++i], "--hidden", out var value)) return 2;
+                shape = shape with { Hidden = value };
+            }
+            else if (args[i] == "--steps" && i + 1 < args.Length)
+            {
+                if (!TryPositiveInt(args[++i], "--steps", out var value)) return 2;
+                shape = shape with { Steps = value };
+            }
+            else if (args[i] == "--batch" && i + 1 < args.Length)
+            {
+                if (!TryPositiveInt(args[++i], "--batch", out var value)) return 2;
+                shape = shape with { Batch = value };
+            }
+            else if (args[i] == "--no-float64") float64 = false;
             else { Console.Error.WriteLine($"lstm: unknown option {args[i]}"); return 2; }
         }
 
         var machine = MachineInfo.Detect();
         Console.WriteLine($"# LSTM benchmark, {DateTime.Now:yyyy-MM-dd HH:mm zzz}");
         Console.WriteLine($"machine: {machine}");
-        Console.WriteLine($"shape: input {Input}, hidden {Hidden}, T {Steps}, batch {Batch}; forward + backward of sum(output) per step");
+        Console.WriteLine($"shape: input {shape.Input}, hidden {shape.Hidden}, T {shape.Steps}, batch {shape.Batch}; forward + backward of sum(output) per step");
 
         int cores = Environment.ProcessorCount;
-        var f32 = new RuntimeCase(DType.Float32);
-        var f64 = new RuntimeCase(DType.Float64);
-        var naive = new NaiveLstm(f32.Lstm, f32.InputValues);
+        var f32 = new RuntimeCase(DType.Float32, shape);
+        var f64 = float64 ? new RuntimeCase(DType.Float64, shape) : null;
+        var naive = new NaiveLstm(f32.Lstm, f32.InputValues, shape.Steps);
 
         var (maxDiff, maxGrad) = naive.MaxGradientDifference(f32.StepAndGradients());
         Console.WriteLine($"check: max |naive − runtime| over all parameter gradients (float32) = {maxDiff:G3} (largest |gradient| {maxGrad:G3}, relative {maxDiff / maxGrad:G3})");
 
-        var cases = new (string Name, Action Body, int Threads)[]
+        var cases = new List<(string Name, Action Body, int Threads)>
         {
             ($"runtime float32, {cores} threads", f32.Step, cores),
             ("runtime float32, 1 thread", f32.Step, 1),
-            ($"runtime float64, {cores} threads", f64.Step, cores),
-            ("naive loops float32, 1 thread (baseline)", naive.Step, 1),
         };
-        var estimates = new double[cases.Length];
-        for (int c = 0; c < cases.Length; c++)
+        if (f64 is not null) cases.Add(($"runtime float64, {cores} threads", f64.Step, cores));
+        cases.Add(("naive loops float32, 1 thread (baseline)", naive.Step, 1));
+        var estimates = new double[cases.Count];
+        for (int c = 0; c < cases.Count; c++)
         {
             Torch.SetNumThreads(cases[c].Threads);
             estimates[c] = BenchTimer.WarmUp(cases[c].Body, 0.5);
         }
         var samples = cases.Select(_ => new List<double>()).ToArray();
         for (int r = 0; r < rounds; r++)
-            for (int c = 0; c < cases.Length; c++)
+            for (int c = 0; c < cases.Count; c++)
             {
                 Torch.SetNumThreads(cases[c].Threads);
                 samples[c].Add(BenchTimer.Batch(cases[c].Body, estimates[c], batchSeconds) * 1e3);
@@ -66,7 +87,7 @@ public static class LstmBenchmark
         Console.WriteLine();
         Console.WriteLine("| implementation | median ms / step | min – max ms | speed-up vs naive |");
         Console.WriteLine("|---|---:|---:|---:|");
-        for (int c = 0; c < cases.Length; c++)
+        for (int c = 0; c < cases.Count; c++)
         {
             double median = BenchTimer.Median(samples[c]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -76,13 +97,23 @@ public static class LstmBenchmark
         return 0;
     }
 
+    private static bool TryPositiveInt(string text, string option, out int value)
+    {
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value > 0) return true;
+        Console.Error.WriteLine($"lstm: {option} expects a positive integer, got '{text}'");
+        return false;
+    }
+
+    /// <summary>The benchmarked LSTM's sizes: input features, hidden units, time steps, batch rows.</summary>
+    private readonly record struct LstmShape(int Input, int Hidden, int Steps, int Batch);
+
     /// <summary>The runtime's nn.LSTM and autograd, as a training step would use them.</summary>
     private sealed class RuntimeCase
     {
-        public RuntimeCase(DType dtype)
+        public RuntimeCase(DType dtype, LstmShape shape)
         {
-            Lstm = new LSTM(Input, Hidden, dtype: dtype, generator: new Generator(1));
-            X = Torch.Randn([Steps, Batch, Input], new Generator(2), dtype);
+            Lstm = new LSTM(shape.Input, shape.Hidden, dtype: dtype, generator: new Generator(1));
+            X = Torch.Randn([shape.Steps, shape.Batch, shape.Input], new Generator(2), dtype);
         }
 
         public LSTM Lstm { get; }
@@ -116,7 +147,7 @@ public sealed class NaiveLstm
     // Saved per step for BPTT: activated gates [T, B, 4H], cell states [T+1, B, H], hidden states [T+1, B, H].
     private readonly float[] _gates, _c, _h;
 
-    public NaiveLstm(QCircuitDsl.Runtime.NN.LSTM lstm, float[] x)
+    public NaiveLstm(QCircuitDsl.Runtime.NN.LSTM lstm, float[] x, int steps)
     {
         var (wIh, wHh, bIh, bHh) = lstm.Layers[0];
         _input = lstm.InputSize;
@@ -126,7 +157,7 @@ public sealed class NaiveLstm
         _bIh = bIh!.ToArray<float>();
         _bHh = bHh!.ToArray<float>();
         _x = x;
-        _steps = 28;
+        _steps = steps;
         _batch = x.Length / (_steps * _input);
         int g4 = 4 * _hidden;
         _gIh = new float[_wIh.Length];

@@ -10,7 +10,7 @@ public static class Program
     {
         ["gemm"] = ("Sgemm at the models' shapes vs OpenBLAS cblas_sgemm (same run)", GemmBenchmark.Run),
         ["circuits"] = ("Statevector engine: sim14 QRNN step, projection strategies, memory (vs straightforward + interpreter)", CircuitBenchmark.Run),
-        ["lstm"] = ("LSTM (input 28, hidden 20, T 28, batch 200) forward+backward vs a naive loop implementation", LstmBenchmark.Run),
+        ["lstm"] = ("LSTM (default input 28, hidden 20, T 28, batch 200; --input/--hidden/--steps/--batch) forward+backward vs a naive loop implementation", LstmBenchmark.Run),
         ["qrnn"] = ("QRNN training steps at MNIST and PTB shapes (fused vs step-by-step), quantum/controller share, LSTM ratio; --memory-table: peak memory T 28 vs 400; --drift", QrnnTrainingBenchmark.Run),
         ["mamba"] = ("Mamba block fwd+bwd tokens/s at L 784, batch 16; quantum projections vs the Linear they replace; --paper-epoch: the 30-minute epoch target", MambaBenchmark.Run),
     };

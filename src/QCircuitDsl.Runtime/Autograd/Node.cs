@@ -60,6 +60,35 @@ internal sealed class LambdaNode : Node
     }
 }
 
+/// <summary>The node used by built-in ops with several outputs (split, chunk): one closure maps all outputs' gradients
+/// at once, so a tensor cut into n pieces costs one backward over it rather than n full-size ones.</summary>
+internal sealed class MultiOutputLambdaNode : Node
+{
+    private readonly int _outputs;
+    private Func<Tensor?[], Tensor?[]>? _backward;
+
+    public MultiOutputLambdaNode(string name, Tensor?[] inputs, int outputs, Func<Tensor?[], Tensor?[]> backward) : base(name, inputs)
+    {
+        _outputs = outputs;
+        _backward = backward;
+    }
+
+    internal override int NumOutputs => _outputs;
+
+    /// <summary>Entries of gradOutputs are null for outputs that received no gradient; the closure must handle them.</summary>
+    internal override Tensor?[] Apply(Tensor?[] gradOutputs)
+    {
+        var backward = _backward ?? throw Engine.FreedGraphError(Name);
+        return backward(gradOutputs);
+    }
+
+    internal override void Release()
+    {
+        base.Release();
+        _backward = null;
+    }
+}
+
 /// <summary>How built-in ops attach themselves to the graph.</summary>
 internal static class AutogradRecorder
 {
@@ -80,5 +109,16 @@ internal static class AutogradRecorder
         var tracked = new Tensor?[inputs.Length];
         for (var i = 0; i < inputs.Length; i++) tracked[i] = inputs[i] is { RequiresGrad: true } t ? t : null;
         output.SetGradFn(new LambdaNode(name, tracked, backward), 0);
+    }
+
+    /// <summary>Record for an op with several outputs: all of them become outputs of one node, whose closure receives
+    /// one gradient per output (null where an output received none) and returns one gradient per input.</summary>
+    public static void RecordMulti(string name, Tensor[] outputs, Tensor?[] inputs, Func<Tensor?[], Tensor?[]> backward)
+    {
+        if (!ShouldRecord(inputs)) return;
+        var tracked = new Tensor?[inputs.Length];
+        for (var i = 0; i < inputs.Length; i++) tracked[i] = inputs[i] is { RequiresGrad: true } t ? t : null;
+        var node = new MultiOutputLambdaNode(name, tracked, outputs.Length, backward);
+        for (var i = 0; i < outputs.Length; i++) outputs[i].SetGradFn(node, i);
     }
 }

@@ -59,10 +59,10 @@ internal static class JoinOps
         if (splitSize <= 0) throw new ArgumentException($"split: split_size must be positive, got {splitSize}");
         var d = ShapeUtils.NormalizeDim(dim, x.Dim, "split");
         var size = x.ShapeArray[d];
-        var pieces = new List<Tensor>();
-        for (var start = 0; start < size || (size == 0 && pieces.Count == 0); start += splitSize)
-            pieces.Add(ViewOps.Narrow(x, d, start, Math.Min(splitSize, size - start)));
-        return pieces.ToArray();
+        var sizes = new List<int>();
+        for (var start = 0; start < size || (size == 0 && sizes.Count == 0); start += splitSize)
+            sizes.Add(Math.Min(splitSize, size - start));
+        return Pieces(x, d, sizes.ToArray());
     }
 
     /// <summary>Pieces with the given sizes along dim, as views; sizes must sum to the dim's size.</summary>
@@ -71,13 +71,30 @@ internal static class JoinOps
         var d = ShapeUtils.NormalizeDim(dim, x.Dim, "split");
         if (sizes.Sum() != x.ShapeArray[d])
             throw new ArgumentException($"split_with_sizes: sizes {ShapeUtils.Format(sizes)} must sum to {x.ShapeArray[d]}, the size of dimension {d} of {ShapeUtils.Format(x.ShapeArray)}");
+        foreach (var s in sizes)
+            if (s < 0) throw new ArgumentException($"split_with_sizes: sizes {ShapeUtils.Format(sizes)} must be non-negative");
+        return Pieces(x, d, sizes);
+    }
+
+    /// <summary>
+    /// Consecutive views of the given sizes along dim d, recorded as one SplitBackward node: its backward concatenates
+    /// the pieces' gradients (zeros for pieces that got none) into a single tensor of x's shape. Recording each piece
+    /// as its own narrow would make every piece's backward allocate and add a zero tensor the size of x, which is
+    /// quadratic when a recurrent layer splits a [T, B, 4H] projection into T time steps.
+    /// </summary>
+    private static Tensor[] Pieces(Tensor x, int d, int[] sizes)
+    {
         var pieces = new Tensor[sizes.Length];
         var start = 0;
         for (var i = 0; i < sizes.Length; i++)
         {
-            pieces[i] = ViewOps.Narrow(x, d, start, sizes[i]);
+            pieces[i] = ViewOps.NarrowRaw(x, d, start, sizes[i]);
             start += sizes[i];
         }
+        var shapes = pieces.Select(p => p.ShapeArray).ToArray();
+        var dtype = x.DType;
+        AutogradRecorder.RecordMulti("SplitBackward", pieces, [x], gs =>
+            [Cat(gs.Select((g, i) => g ?? Torch.Zeros(shapes[i], dtype)).ToArray(), d)]);
         return pieces;
     }
 

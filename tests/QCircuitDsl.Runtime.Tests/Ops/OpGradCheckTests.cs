@@ -86,6 +86,16 @@ public class OpGradCheckTests
         ["split"] = new(() => [RandomDouble(94, 5, 2)], x => x[0].Split(2)[1] * x[0].Split(2)[2].Sum()),
         ["split_sizes"] = new(() => [RandomDouble(95, 2, 5)], x => x[0].Split([1, 4], 1)[1].Exp()),
         ["chunk"] = new(() => [RandomDouble(96, 2, 6)], x => x[0].Chunk(3, 1)[0] * x[0].Chunk(3, 1)[2]),
+        ["chunk_one_call_all_pieces"] = new(() => [RandomDouble(100, 2, 6)], x =>
+        {
+            var p = x[0].Chunk(3, 1);
+            return p[0] * p[1] + p[2].Exp();
+        }),
+        ["split_steps_partly_used"] = new(() => [RandomDouble(101, 4, 2, 3)], x =>
+        {
+            var p = x[0].Split(1, 0);
+            return p[0].Squeeze(0) * p[3].Squeeze(0).Tanh();
+        }),
         ["index_select"] = new(() => [RandomDouble(97, 4, 3)], x => x[0].IndexSelect(0, Long([2, 0, 2], 3))),
         ["gather"] = new(() => [RandomDouble(98, 3, 4)], x => x[0].Gather(1, Long([0, 3, 1, 1, 2, 0], 3, 2))),
         ["embedding"] = new(() => [RandomDouble(99, 5, 3)], x => F.Embedding(Long([1, 4, 1, 0], 2, 2), x[0])),
