@@ -30,9 +30,9 @@ public static class GradientNormAnalysis
         var head = new Linear(hidden, classes, generator: generator);
         var states = new List<Tensor>();
         (Tensor H, Tensor C)? state = null;
-        for (int t = 0; t < x.Size(1); t++)
+        foreach (var step in x.Unbind(1))
         {
-            state = cell.Forward(x.Select(1, t), state);
+            state = cell.Forward(step, state);
             states.Add(state.Value.H);
         }
 

@@ -63,11 +63,11 @@ public sealed class QrnnLanguageModel : Module, IChunkedLanguageModel
         int batch = tokens.Size(0);
         var sequence = state?.Sequence ?? Cell.Memory.Begin(batch);
         var feedback = state?.Feedback ?? Torch.Zeros(new[] { batch, Cell.FeedbackSize });
-        var embedded = Embedding.Forward(tokens);
+        var embedded = Embedding.Forward(tokens).Unbind(1);
         var outputs = new List<Tensor>(tokens.Size(1));
         for (int t = 0; t < tokens.Size(1); t++)
         {
-            var z = Cell.Step(sequence, feedback, embedded.Select(1, t));
+            var z = Cell.Step(sequence, feedback, embedded[t]);
             feedback = Functional.Tanh(Feedforward.Forward(z));
             outputs.Add(feedback);
         }

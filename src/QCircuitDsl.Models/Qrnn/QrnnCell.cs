@@ -117,9 +117,10 @@ public class QrnnCell : Module
         LastSequence = sequence;
         var z = Torch.Zeros(new[] { batch, ReadoutSize }, DType);
         var readouts = new List<Tensor>(x.Size(1));
-        for (int t = 0; t < x.Size(1); t++)
+        var steps = x.Unbind(1);
+        for (int t = 0; t < steps.Length; t++)
         {
-            z = Step(sequence, z, x.Select(1, t));
+            z = Step(sequence, z, steps[t]);
             readouts.Add(z);
         }
 

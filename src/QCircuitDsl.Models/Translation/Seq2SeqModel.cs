@@ -30,11 +30,11 @@ public abstract class Seq2SeqModel : Module
     {
         var encoded = Encode(source, mask);
         var state = BeginDecoding(encoded);
-        var embedded = TargetEmbedding.Forward(decoderInputs);
+        var embedded = TargetEmbedding.Forward(decoderInputs).Unbind(1);
         var logits = new List<Tensor>(decoderInputs.Size(1));
         for (int t = 0; t < decoderInputs.Size(1); t++)
         {
-            (var step, state) = DecodeStep(encoded, state, embedded.Select(1, t));
+            (var step, state) = DecodeStep(encoded, state, embedded[t]);
             logits.Add(step);
         }
 

@@ -52,6 +52,19 @@ public partial class Tensor
     public Tensor[] Split(int splitSize, int dim = 0) => JoinOps.Split(this, splitSize, dim);
     public Tensor[] Split(int[] sizes, int dim = 0) => JoinOps.Split(this, sizes, dim);
     public Tensor[] Chunk(int chunks, int dim = 0) => JoinOps.Chunk(this, chunks, dim);
+    /// <summary>
+    /// The slices along <paramref name="dim"/>, that dimension removed (PyTorch's unbind). Use it instead of
+    /// <c>Select(dim, t)</c> in a loop over t: all slices share one backward node, whereas each Select's
+    /// backward scatters into a zero tensor the size of the whole input, which is quadratic in the length.
+    /// </summary>
+    public Tensor[] Unbind(int dim = 0)
+    {
+        int d = dim < 0 ? dim + Dim : dim;
+        if (Size(d) == 0) return [];
+        var pieces = JoinOps.Split(this, 1, d);
+        for (int i = 0; i < pieces.Length; i++) pieces[i] = ViewOps.Squeeze(pieces[i], d);
+        return pieces;
+    }
     public Tensor IndexSelect(int dim, Tensor index) => IndexingOps.IndexSelect(this, dim, index);
     public Tensor Gather(int dim, Tensor index) => IndexingOps.Gather(this, dim, index);
 }
