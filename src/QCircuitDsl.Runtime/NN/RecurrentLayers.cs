@@ -88,14 +88,14 @@ public abstract class RecurrentLayersBase : Module
             var (wIh, _, bIh, _) = Layers[k];
             // One matmul projects every time step's input; only the recurrent part runs per step.
             var projected = Functional.Linear(x, wIh, bIh);
-            // Split (one autograd node for all steps), not Select per step: each Select's backward would build a
+            // Unbind (one split node for all steps), not Select per step: each Select's backward would build a
             // zero tensor the size of the whole [T, B, G·H] projection, O(T²) work per backward pass.
-            var perStep = steps == 0 ? [] : projected.Split(1, 0);
+            var perStep = projected.Unbind(0);
             var states = initial[k];
             var outputs = new Tensor[steps];
             for (var t = 0; t < steps; t++)
             {
-                states = step(k, perStep[t].Squeeze(0), states);
+                states = step(k, perStep[t], states);
                 outputs[t] = states[0];
             }
             final[k] = states;
