@@ -101,15 +101,7 @@ internal static class MambaTrainCommand
             }
 
             var folder = result.GetValue(outDir) ?? Path.Combine("runs", $"{result.GetValue(task)}-{name}-seed{s.Seed}");
-            TaskData taskData;
-            try
-            {
-                taskData = TaskData.Load(new TaskSettings { Task = kind, Seed = s.Seed, TrainSize = s.TrainSize, TestSize = s.TestSize }, result.GetValue(data));
-            }
-            catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
-            {
-                throw new CliException(e.Message);
-            }
+            var taskData = TrainingOutput.LoadData(() => TaskData.Load(new TaskSettings { Task = kind, Seed = s.Seed, TrainSize = s.TrainSize, TestSize = s.TestSize }, result.GetValue(data)));
 
             if (pixels)
             {

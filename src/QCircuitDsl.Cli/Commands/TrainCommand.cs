@@ -87,15 +87,7 @@ internal static class TrainCommand
             }
 
             var folder = result.GetValue(outDir) ?? Path.Combine("runs", $"{TaskName(settings.Task)}-{settings.Model}-seed{settings.Seed}");
-            ITaskRun run;
-            try
-            {
-                run = TaskRuns.Create(settings, result.GetValue(data), folder);
-            }
-            catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
-            {
-                throw new CliException(e.Message);
-            }
+            var run = TrainingOutput.LoadData(() => TaskRuns.Create(settings, result.GetValue(data), folder));
 
             new RunManifest(settings, result.GetValue(data)).Write(folder);
             output.WriteLine($"task: {run.TaskDescription}");

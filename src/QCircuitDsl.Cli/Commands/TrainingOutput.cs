@@ -4,9 +4,22 @@ using QCircuitDsl.Runtime.Training;
 
 namespace QCircuitDsl.Cli.Commands;
 
-/// <summary>What every <c>train</c> subcommand does around its trainer: resume checks, the epoch summary, the metrics copy.</summary>
+/// <summary>What every <c>train</c> subcommand does around its trainer: data-loading errors, resume checks, the epoch summary, the metrics copy.</summary>
 internal static class TrainingOutput
 {
+    /// <summary>Runs <paramref name="load"/> (reading the task data, building the run); a bad --data file or value becomes a CLI error.</summary>
+    public static T LoadData<T>(Func<T> load)
+    {
+        try
+        {
+            return load();
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(e.Message);
+        }
+    }
+
     /// <summary>The checkpoint to resume from when <paramref name="resume"/> is set, or null.</summary>
     public static string? ResumePath(bool resume, string? checkpointPath)
     {
