@@ -27,6 +27,14 @@ namespace QCircuitDsl.Compiler.Binding
         public string FilePath { get; }
         public SourceSpan Span { get; }
 
+        private Emit.KernelPlan? _plan;
+
+        /// <summary>
+        /// The optimized gates and blocks the kernel is written from, built once: the support check (QC9004) and the
+        /// emitter share it instead of each running the pass pipeline.
+        /// </summary>
+        internal Emit.KernelPlan Plan => _plan ??= Emit.KernelPlan.Create(Instance);
+
         /// <summary><c>sim14(n = 10, layers = 1)</c>.</summary>
         public string Display => Describe(Instance);
 

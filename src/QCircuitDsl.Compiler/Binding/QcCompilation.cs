@@ -236,7 +236,7 @@ namespace QCircuitDsl.Compiler.Binding
         /// <summary>Keeps the instance when a kernel can be emitted for it, else reports why not (QC9004).</summary>
         private void AddKernel(KernelInstance instance)
         {
-            var reason = Emit.KernelPlan.Unsupported(instance.Instance);
+            var reason = Emit.KernelPlan.Unsupported(instance);
             if (reason != null && instance.IsDefault && instance.Instance.QubitCount < Emit.KernelPlan.MinQubits)
             {
                 // Small circuits run on the straightforward engine anyway; only an explicit request deserves a notice.

@@ -34,8 +34,7 @@ namespace QCircuitDsl.Compiler.Emit
 
         public static void Emit(SourceWriter w, KernelInstance instance)
         {
-            var plan = KernelPlan.Create(instance.Instance);
-            new KernelEmitter(w, plan, Path.GetFileName(instance.Circuit.FilePath)).Write(instance);
+            new KernelEmitter(w, instance.Plan, Path.GetFileName(instance.Circuit.FilePath)).Write(instance);
         }
 
         private void Write(KernelInstance instance)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using QCircuitDsl.Compiler.Binding;
 using QCircuitDsl.Compiler.Ir;
 using QCircuitDsl.Compiler.Passes;
 
@@ -78,15 +79,19 @@ namespace QCircuitDsl.Compiler.Emit
             GateFacts.TargetCount(a.Kind) == 1 && GateFacts.TargetCount(b.Kind) == 1 && a.Targets[0] == b.Targets[0]
             && a.Controls.OrderBy(q => q).SequenceEqual(b.Controls.OrderBy(q => q));
 
-        /// <summary>Why no kernel can be emitted for <paramref name="instance"/>, or null when one can.</summary>
-        public static string? Unsupported(IrCircuit instance)
+        /// <summary>
+        /// Why no kernel can be emitted for <paramref name="kernel"/>, or null when one can; builds the instance's
+        /// <see cref="KernelInstance.Plan"/>, which the emitter then reuses.
+        /// </summary>
+        public static string? Unsupported(KernelInstance kernel)
         {
+            var instance = kernel.Instance;
             if (instance.QubitCount < MinQubits)
             {
                 return $"it has {instance.QubitCount} qubit(s), fewer than the {MinQubits} the vector kernels need (16 amplitudes per sample)";
             }
 
-            var plan = Create(instance);
+            var plan = kernel.Plan;
             var twoTarget = plan.Circuit.Gates.FirstOrDefault(g => GateFacts.TargetCount(g.Kind) != 1);
             if (twoTarget != null)
             {
