@@ -12,11 +12,21 @@ namespace QCircuitDsl.Models.Qrnn;
 /// <item>step by step (<see cref="Forward"/>, <see cref="Backward"/>): the tape keeps every step's angles
 /// (B·P per step), for callers whose angles come out of an autograd graph;</item>
 /// <item>streaming (<see cref="Advance"/>, <see cref="Retreat"/>): the tape keeps no angles — the caller
-/// recomputes them in the backward pass (the fused recurrence, <see cref="QrnnRecurrence"/>).</item>
+/// recomputes them in the backward pass (the fused recurrence, <see cref="QrnnRecurrenceFunction"/>).</item>
 /// </list>
 /// Memory: three state batches, T / interval checkpoints, and in step-by-step use the angles.
 /// </summary>
-internal sealed class QuantumMemoryTape<T> where T : unmanaged, IFloatingPointIeee754<T>
+/// <summary>What <see cref="QuantumSequence"/> reads of its tape whatever the element type.</summary>
+internal interface IQuantumMemoryTape
+{
+    int Steps { get; }
+    int CheckpointCount { get; }
+    double QuantumSeconds { get; }
+    IReadOnlyDictionary<int, double> AdjointNorms { get; }
+    void Reorder(int[] rows);
+}
+
+internal sealed class QuantumMemoryTape<T> : IQuantumMemoryTape where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly List<T[]> _angles = new();
     private readonly Dictionary<int, StateBatch<T>> _checkpoints = new();

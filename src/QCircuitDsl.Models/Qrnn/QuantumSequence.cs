@@ -13,7 +13,7 @@ namespace QCircuitDsl.Models.Qrnn;
 /// </summary>
 public sealed class QuantumSequence
 {
-    private readonly object _tape;
+    private readonly IQuantumMemoryTape _tape;
     private Tensor _token;
 
     internal QuantumSequence(QuantumCircuit circuit, int batchSize, DType dtype, int checkpointInterval, QuantumSequence? continueFrom = null)
@@ -37,14 +37,14 @@ public sealed class QuantumSequence
     public int BatchSize { get; }
     public DType DType { get; }
     /// <summary>Steps applied so far (by <see cref="Step"/> or by a fused recurrence).</summary>
-    public int Steps => _tape is QuantumMemoryTape<float> f ? f.Steps : ((QuantumMemoryTape<double>)_tape).Steps;
+    public int Steps => _tape.Steps;
 
     /// <summary>The tape in its element type, for the fused recurrence, which drives it without autograd nodes per step.</summary>
     internal QuantumMemoryTape<T> Tape<T>() where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
         _tape as QuantumMemoryTape<T> ?? throw new InvalidOperationException($"this sequence runs in {DType}, not {typeof(T).Name}.");
 
     /// <summary>State checkpoints currently held (for memory accounting and tests).</summary>
-    public int CheckpointCount => _tape is QuantumMemoryTape<float> f ? f.CheckpointCount : ((QuantumMemoryTape<double>)_tape).CheckpointCount;
+    public int CheckpointCount => _tape.CheckpointCount;
 
     /// <summary>
     /// A new sequence that starts from this one's current state (truncated backpropagation through time:
@@ -54,7 +54,7 @@ public sealed class QuantumSequence
     public QuantumSequence Continue() => new(Circuit, BatchSize, DType, _checkpointInterval, this);
 
     /// <summary>Seconds this sequence spent in the quantum engine so far (forward and backward), for profiling.</summary>
-    public double QuantumSeconds => _tape is QuantumMemoryTape<float> f ? f.QuantumSeconds : ((QuantumMemoryTape<double>)_tape).QuantumSeconds;
+    public double QuantumSeconds => _tape.QuantumSeconds;
 
     /// <summary>
     /// Seconds a fused recurrence over this sequence spent in the classical controller (forward, recomputation
@@ -65,21 +65,10 @@ public sealed class QuantumSequence
     internal long ControllerTicks { get; set; }
 
     /// <summary>Mean over the batch of ‖∂L/∂ψ_t‖ per step t (1-based), from the last backward pass.</summary>
-    public IReadOnlyDictionary<int, double> StateGradientNorms =>
-        _tape is QuantumMemoryTape<float> f ? f.AdjointNorms : ((QuantumMemoryTape<double>)_tape).AdjointNorms;
+    public IReadOnlyDictionary<int, double> StateGradientNorms => _tape.AdjointNorms;
 
     /// <summary>Keeps the samples <paramref name="rows"/> in that order (beam search); the sequence can no longer run backward.</summary>
-    public void Reorder(int[] rows)
-    {
-        if (_tape is QuantumMemoryTape<float> f)
-        {
-            f.Reorder(rows);
-        }
-        else
-        {
-            ((QuantumMemoryTape<double>)_tape).Reorder(rows);
-        }
-    }
+    public void Reorder(int[] rows) => _tape.Reorder(rows);
 
     /// <summary>Applies the circuit with per-sample angles [B, P]; returns the readouts [B, R].</summary>
     public Tensor Step(Tensor angles)
