@@ -97,7 +97,8 @@ public static class MambaBenchmark
         return $"| {d} | {name} | {inF} → {outF} | {quantum.Qubits} | {l * 1e3:0.00} | {q * 1e3:0.0} | {q / l:0.0}× | {tokens / q:0} |";
     }
 
-    private static string LoadAverage() =>
+    /// <summary>The 1-, 5- and 15-minute load averages, as the Mamba benchmarks print them.</summary>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>Best seconds of <paramref name="rounds"/> calls after one warm-up call (calls take 10 ms – seconds).</summary>

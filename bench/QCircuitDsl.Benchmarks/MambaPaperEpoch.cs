@@ -66,7 +66,7 @@ public static class MambaPaperEpoch
         var y = Torch.Tensor(Enumerable.Range(0, batch).Select(i => (long)(i % 10)).ToArray());
 
         Console.WriteLine($"# HQC-Mamba paper epoch, {DateTime.Now:yyyy-MM-dd HH:mm zzz}");
-        Console.WriteLine($"machine: {MachineInfo.Detect()}; {Torch.GetNumThreads()} threads; load average before: {LoadAverage()}");
+        Console.WriteLine($"machine: {MachineInfo.Detect()}; {Torch.GetNumThreads()} threads; load average before: {MambaBenchmark.LoadAverage()}");
         Console.WriteLine($"d_model 128, expand 4 (d_inner 512), d_state 16, 2 layers, {(quantum == MambaProjections.None ? "classical projections" : "quantum in_proj/x_proj/out_proj")}, batch {batch} × {length} pixels, " +
                           $"encoding {(options.BiasAmplitude is not null ? "robust" : options.NormSideChannel ? "side-channel" : "paper")}, readout {options.Readout}, float32");
         Console.WriteLine(model.ParameterReport());
@@ -101,7 +101,7 @@ public static class MambaPaperEpoch
         double mean = times.Average();
         double epoch = mean * EpochBatches;
         Console.WriteLine($"batches: {string.Join(", ", times.Select(t => t.ToString("0.00", CultureInfo.InvariantCulture)))} s wall; mean {mean:0.000} s/batch; " +
-                          $"CPU {cpu:0.000} s/batch (all threads); load average after: {LoadAverage()}");
+                          $"CPU {cpu:0.000} s/batch (all threads); load average after: {MambaBenchmark.LoadAverage()}");
         Console.WriteLine($"epoch estimate (wall): {EpochBatches} × {mean:0.000} s = {epoch / 60:0.0} min (target 30 min: {(epoch <= TargetSeconds ? "met" : $"missed by {epoch / TargetSeconds:0.00}×")})");
         Console.WriteLine($"epoch estimate (CPU time, idle {Environment.ProcessorCount} cores): {EpochBatches * cpu / Environment.ProcessorCount / 60:0.0} – {EpochBatches * cpu / 60:0.0} min");
         Console.WriteLine();
@@ -213,9 +213,6 @@ public static class MambaPaperEpoch
         }
         return best;
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>The mixer's conv step as the model runs it: causal depthwise conv, then SiLU.</summary>
     private sealed class ConvSilu(CausalConv1d conv) : Module<Tensor, Tensor>
