@@ -69,13 +69,15 @@ public sealed class TextTaskDataErrorTests
         Cli.AssertUserError(Train("imdb", data, dir), 2, file + ": line 2 contains a NUL character; expected a UTF-8 text review");
     }
 
-    [Fact]
-    public void Ptb_without_a_file()
+    [Theory]
+    [InlineData("ptb", "ptb.test.txt", ": PTB file not found")]
+    [InlineData("multi30k", "test_2016_flickr.en", ": parallel corpus file not found")]
+    public void A_missing_corpus_file_is_named(string task, string file, string message)
     {
         using var dir = new TempDir();
-        var data = TextCorpora.Ptb(Path.Combine(dir.Path, "ptb"), 40, 20);
-        File.Delete(Path.Combine(data, "ptb.test.txt"));
-        Cli.AssertUserError(Train("ptb", data, dir), 2, Path.Combine(data, "ptb.test.txt") + ": PTB file not found");
+        var data = Corpus(task, dir);
+        File.Delete(Path.Combine(data, file));
+        Cli.AssertUserError(Train(task, data, dir), 2, Path.Combine(data, file) + message);
     }
 
     [Fact]
@@ -86,71 +88,30 @@ public sealed class TextTaskDataErrorTests
         Cli.AssertUserError(Train("ptb", missing, dir), 2, missing + ": PTB folder not found");
     }
 
-    [Fact]
-    public void Ptb_with_an_empty_file()
-    {
-        using var dir = new TempDir();
-        var data = TextCorpora.Ptb(Path.Combine(dir.Path, "ptb"), 40, 20);
-        File.WriteAllText(Path.Combine(data, "ptb.valid.txt"), "");
-        Cli.AssertUserError(Train("ptb", data, dir), 2, Path.Combine(data, "ptb.valid.txt") + ": file is empty");
-    }
-
-    [Fact]
-    public void Ptb_with_only_blank_lines()
-    {
-        using var dir = new TempDir();
-        var data = TextCorpora.Ptb(Path.Combine(dir.Path, "ptb"), 40, 20);
-        File.WriteAllText(Path.Combine(data, "ptb.test.txt"), "\n  \n\n");
-        Cli.AssertUserError(Train("ptb", data, dir), 2, Path.Combine(data, "ptb.test.txt") + ": none of its 3 lines holds a word");
-    }
-
+    /// <summary>One corpus file replaced by <paramref name="contents"/>: the error names that file (and line) and what is wrong.</summary>
     [Theory]
-    [InlineData("<bos>")]
-    [InlineData("<pad>")]
-    [InlineData("<eos>")]
-    public void Ptb_with_a_reserved_token_names_the_line(string token)
+    [InlineData("ptb", "ptb.valid.txt", "", ": file is empty")]
+    [InlineData("ptb", "ptb.test.txt", "\n  \n\n", ": none of its 3 lines holds a word")]
+    [InlineData("ptb", "ptb.train.txt", " the cat \n a dog \n the <bos> cat \n", ": line 3 contains the reserved token <bos>; expected ordinary words (and <unk>) only")]
+    [InlineData("ptb", "ptb.train.txt", " the cat \n a dog \n the <pad> cat \n", ": line 3 contains the reserved token <pad>; expected ordinary words (and <unk>) only")]
+    [InlineData("ptb", "ptb.train.txt", " the cat \n a dog \n the <eos> cat \n", ": line 3 contains the reserved token <eos>; expected ordinary words (and <unk>) only")]
+    [InlineData("ptb", "ptb.train.txt", " the cat \n a d\0og \n", ": line 2 contains a NUL character")]
+    [InlineData("ptb", "ptb.test.txt", " the cat \n", ": 3 tokens cannot fill 10 columns of at least 2 tokens")]
+    [InlineData("multi30k", "train.de", "", ": file is empty")]
+    public void A_malformed_corpus_file_is_named(string task, string file, string contents, string message)
     {
         using var dir = new TempDir();
-        var data = TextCorpora.Ptb(Path.Combine(dir.Path, "ptb"), 40, 20);
-        File.WriteAllText(Path.Combine(data, "ptb.train.txt"), " the cat \n a dog \n the " + token + " cat \n");
-        Cli.AssertUserError(Train("ptb", data, dir), 2, Path.Combine(data, "ptb.train.txt") + $": line 3 contains the reserved token {token}; expected ordinary words (and <unk>) only");
+        var data = Corpus(task, dir);
+        File.WriteAllText(Path.Combine(data, file), contents);
+        Cli.AssertUserError(Train(task, data, dir), 2, Path.Combine(data, file) + message);
     }
 
-    [Fact]
-    public void Ptb_with_a_binary_line_names_it()
+    private static string Corpus(string task, TempDir dir) => task switch
     {
-        using var dir = new TempDir();
-        var data = TextCorpora.Ptb(Path.Combine(dir.Path, "ptb"), 40, 20);
-        File.WriteAllText(Path.Combine(data, "ptb.train.txt"), " the cat \n a d\0og \n");
-        Cli.AssertUserError(Train("ptb", data, dir), 2, Path.Combine(data, "ptb.train.txt") + ": line 2 contains a NUL character");
-    }
-
-    [Fact]
-    public void Ptb_too_short_for_the_batch()
-    {
-        using var dir = new TempDir();
-        var data = TextCorpora.Ptb(Path.Combine(dir.Path, "ptb"), 40, 20);
-        File.WriteAllText(Path.Combine(data, "ptb.test.txt"), " the cat \n");
-        Cli.AssertUserError(Train("ptb", data, dir), 2, Path.Combine(data, "ptb.test.txt") + ": 3 tokens cannot fill 10 columns of at least 2 tokens");
-    }
-
-    [Fact]
-    public void Multi30k_without_a_file()
-    {
-        using var dir = new TempDir();
-        var data = TextCorpora.Multi30k(Path.Combine(dir.Path, "m"), 20, 5);
-        File.Delete(Path.Combine(data, "test_2016_flickr.en"));
-        Cli.AssertUserError(Train("multi30k", data, dir), 2, Path.Combine(data, "test_2016_flickr.en") + ": parallel corpus file not found");
-    }
-
-    [Fact]
-    public void Multi30k_with_an_empty_file()
-    {
-        using var dir = new TempDir();
-        var data = TextCorpora.Multi30k(Path.Combine(dir.Path, "m"), 20, 5);
-        File.WriteAllText(Path.Combine(data, "train.de"), "");
-        Cli.AssertUserError(Train("multi30k", data, dir), 2, Path.Combine(data, "train.de") + ": file is empty");
-    }
+        "ptb" => TextCorpora.Ptb(Path.Combine(dir.Path, "ptb"), 40, 20),
+        "multi30k" => TextCorpora.Multi30k(Path.Combine(dir.Path, "m"), 20, 5),
+        _ => throw new ArgumentOutOfRangeException(nameof(task), task, null),
+    };
 
     [Fact]
     public void Multi30k_with_misaligned_files()
