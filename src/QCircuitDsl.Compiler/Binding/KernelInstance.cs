@@ -38,7 +38,10 @@ namespace QCircuitDsl.Compiler.Binding
         /// <summary><c>sim14(n = 10, layers = 1)</c>.</summary>
         public string Display => Describe(Instance);
 
-        public static string Describe(IrCircuit c) =>
-            c.Name + "(" + string.Join(", ", System.Linq.Enumerable.Select(c.Arguments, a => a.Key + " = " + a.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")";
+        public static string Describe(IrCircuit c) => c.Name + "(" + ArgumentList(c.Arguments) + ")";
+
+        /// <summary><c>n = 10, layers = 1</c>: arguments as the diagnostics and generated comments show them.</summary>
+        public static string ArgumentList(System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, long>> arguments) =>
+            string.Join(", ", System.Linq.Enumerable.Select(arguments, a => a.Key + " = " + a.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

@@ -206,7 +206,7 @@ namespace QCircuitDsl.Compiler.Binding
         {
             var bag = Bag(specialization.FilePath);
             var circuit = specialization.Circuit;
-            var written = circuit.Name + "(" + string.Join(", ", specialization.Arguments.Select(a => a.Key + " = " + a.Value)) + ")";
+            var written = circuit.Name + "(" + KernelInstance.ArgumentList(specialization.Arguments) + ")";
             var result = Lowerer.Lower(circuit, specialization.Arguments);
             if (!result.Success || result.Circuit == null)
             {

@@ -41,7 +41,7 @@ namespace QCircuitDsl.Compiler.Emit
         {
             var c = _plan.Circuit;
             var name = Names.KernelClassName(instance.Instance);
-            var args = string.Join(", ", instance.Instance.Arguments.Select(a => a.Key + " = " + a.Value.ToString(CultureInfo.InvariantCulture)));
+            var args = KernelInstance.ArgumentList(instance.Instance.Arguments);
             var origin = instance.IsDefault ? "its default arguments" : $"'specialize' at {Path.GetFileName(instance.FilePath)}:{instance.Span.Line}";
             w("/// <summary>");
             w($"/// Straight-line kernel for <c>{Names.Xml(KernelInstance.Describe(instance.Instance))}</c> ({Names.Xml(origin)}): {c.QubitCount} qubits, {c.ParameterCount} parameters,");
