@@ -41,14 +41,22 @@ public static class MambaPaperEpoch
             if (args[i] == "--paper-epoch") continue;
             if (args[i] == "--batches" && i + 1 < args.Length) batches = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--encoding" && i + 1 < args.Length)
-                options = args[++i] switch
+            {
+                var encoding = args[++i];
+                if (encoding is not ("robust" or "side-channel" or "paper")) return Invalid("--encoding", encoding, "robust, side-channel or paper");
+                options = encoding switch
                 {
                     "paper" => options with { BiasAmplitude = null, NormSideChannel = false },
                     "side-channel" => options with { BiasAmplitude = null },
                     _ => options,
                 };
+            }
             else if (args[i] == "--readout" && i + 1 < args.Length)
-                options = options with { Readout = args[++i] == "z" ? QuantumReadout.PauliZ : QuantumReadout.Probabilities };
+            {
+                var readout = args[++i];
+                if (readout is not ("probs" or "z")) return Invalid("--readout", readout, "probs or z");
+                options = options with { Readout = readout == "z" ? QuantumReadout.PauliZ : QuantumReadout.Probabilities };
+            }
             else if (args[i] == "--no-parts") parts = false;
             else if (args[i] == "--classical") quantum = MambaProjections.None;
             else { Console.Error.WriteLine($"mamba --paper-epoch: unknown option {args[i]}"); return 2; }
@@ -193,6 +201,12 @@ public static class MambaPaperEpoch
             input.Grad = null;
             module.Forward(input).Backward(upstream);
         });
+    }
+
+    private static int Invalid(string option, string value, string expected)
+    {
+        Console.Error.WriteLine($"mamba --paper-epoch: {option} '{value}' is not known; expected {expected}");
+        return 2;
     }
 
     /// <summary>
