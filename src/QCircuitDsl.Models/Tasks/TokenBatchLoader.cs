@@ -1,6 +1,5 @@
 using QCircuitDsl.Runtime.Data;
 using QCircuitDsl.Runtime.Tensors;
-using QCircuitDsl.Runtime.Training;
 
 namespace QCircuitDsl.Models.Tasks;
 
@@ -9,41 +8,28 @@ public sealed record TokenBatch(Tensor Tokens, Tensor Mask, Tensor Labels, int[]
 
 /// <summary>
 /// Mini-batches of labelled token sequences, each padded to its own longest sequence (not to the task's maximum),
-/// shuffled per epoch by <see cref="DeterministicShuffle"/> when a seed is given, so any epoch can be regenerated on resume.
+/// shuffled per epoch when a seed is given (see <see cref="ShuffledBatchLoader{TBatch}"/>).
 /// </summary>
-public sealed class TokenBatchLoader : IDataLoader<TokenBatch>
+public sealed class TokenBatchLoader : ShuffledBatchLoader<TokenBatch>
 {
     private readonly IReadOnlyList<int[]> _sequences;
     private readonly int[] _labels;
-    private readonly int _batchSize;
-    private readonly ulong? _seed;
 
     public TokenBatchLoader(IReadOnlyList<int[]> sequences, int[] labels, int batchSize, ulong? seed = null)
+        : base(sequences.Count, batchSize, seed)
     {
         if (sequences.Count != labels.Length)
         {
             throw new ArgumentException($"{sequences.Count} sequences but {labels.Length} labels.", nameof(labels));
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         _sequences = sequences;
         _labels = labels;
-        _batchSize = batchSize;
-        _seed = seed;
     }
 
-    public int BatchCount => (_sequences.Count + _batchSize - 1) / _batchSize;
-
-    public IEnumerable<TokenBatch> GetBatches(int epoch, int start = 0)
+    protected override TokenBatch MakeBatch(int[] indices)
     {
-        foreach (var indices in DeterministicShuffle.BatchIndices(_sequences.Count, _batchSize, _seed, epoch).Skip(start))
-        {
-            var padded = SequenceBatcher.Pad(indices.Select(i => _sequences[i]).ToArray(), sourceIndices: indices);
-            yield return new TokenBatch(
-                Torch.Tensor(padded.Ids.Select(id => (long)id).ToArray(), padded.BatchSize, padded.MaxLength),
-                Torch.Tensor(padded.Mask, padded.BatchSize, padded.MaxLength),
-                Torch.Tensor(indices.Select(i => (long)_labels[i]).ToArray(), indices.Length),
-                indices);
-        }
+        var padded = SequenceBatcher.Pad(indices.Select(i => _sequences[i]).ToArray(), sourceIndices: indices);
+        return new TokenBatch(Ids(padded), Mask(padded), Torch.Tensor(indices.Select(i => (long)_labels[i]).ToArray(), indices.Length), indices);
     }
 }

@@ -14,37 +14,26 @@ namespace QCircuitDsl.Models.Tasks;
 /// </summary>
 public sealed record SentencePairBatch(Tensor Source, Tensor Mask, Tensor DecoderInput, Tensor DecoderTarget, int[] Indices);
 
-/// <summary>Mini-batches of sentence pairs, shuffled per epoch by <see cref="DeterministicShuffle"/> when a seed is given.</summary>
-public sealed class SentencePairLoader : IDataLoader<SentencePairBatch>
+/// <summary>Mini-batches of sentence pairs, shuffled per epoch when a seed is given (see <see cref="ShuffledBatchLoader{TBatch}"/>).</summary>
+public sealed class SentencePairLoader : ShuffledBatchLoader<SentencePairBatch>
 {
     private readonly IReadOnlyList<int[]> _source;
     private readonly IReadOnlyList<int[]> _target;
-    private readonly int _batchSize;
-    private readonly ulong? _seed;
 
     public SentencePairLoader(IReadOnlyList<int[]> source, IReadOnlyList<int[]> target, int batchSize, ulong? seed = null)
+        : base(source.Count, batchSize, seed)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         _source = source;
         _target = target;
-        _batchSize = batchSize;
-        _seed = seed;
     }
 
-    public int BatchCount => (_source.Count + _batchSize - 1) / _batchSize;
-
-    public IEnumerable<SentencePairBatch> GetBatches(int epoch, int start = 0)
+    protected override SentencePairBatch MakeBatch(int[] indices)
     {
-        foreach (var indices in DeterministicShuffle.BatchIndices(_source.Count, _batchSize, _seed, epoch).Skip(start))
-        {
-            var source = SequenceBatcher.Pad(indices.Select(i => _source[i]).ToArray());
-            var input = SequenceBatcher.Pad(indices.Select(i => _target[i].Prepend(Vocabulary.BeginId).ToArray()).ToArray());
-            var target = SequenceBatcher.Pad(indices.Select(i => _target[i].Append(Vocabulary.EndId).ToArray()).ToArray());
-            yield return new SentencePairBatch(Ids(source), Torch.Tensor(source.Mask, source.BatchSize, source.MaxLength), Ids(input), Ids(target), indices);
-        }
+        var source = SequenceBatcher.Pad(indices.Select(i => _source[i]).ToArray());
+        var input = SequenceBatcher.Pad(indices.Select(i => _target[i].Prepend(Vocabulary.BeginId).ToArray()).ToArray());
+        var target = SequenceBatcher.Pad(indices.Select(i => _target[i].Append(Vocabulary.EndId).ToArray()).ToArray());
+        return new SentencePairBatch(Ids(source), Mask(source), Ids(input), Ids(target), indices);
     }
-
-    private static Tensor Ids(PaddedBatch b) => Torch.Tensor(b.Ids.Select(id => (long)id).ToArray(), b.BatchSize, b.MaxLength);
 }
 
 /// <summary>
