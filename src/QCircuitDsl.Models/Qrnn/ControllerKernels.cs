@@ -9,7 +9,7 @@ namespace QCircuitDsl.Models.Qrnn;
 /// <summary>
 /// The QRNN controller θ = W2·φ(W1·u + b1) + b2 for one step of a batch, forward and backward by hand on
 /// buffers that live as long as the sequence, so a step allocates nothing. The fused recurrence
-/// (<see cref="QrnnRecurrence"/>) runs the forward once per step in its forward pass and again, on the same
+/// (<see cref="QrnnRecurrenceFunction"/>) runs the forward once per step in its forward pass and again, on the same
 /// inputs, in its backward pass; both give bit-identical angles (same kernels, same order). The activations
 /// use the runtime's own formulas (GELU with the same erf), so the result matches <see cref="QrnnController"/>.
 /// Weights are row-major in PyTorch layout: W1 [H1, U], W2 [P, H], where H1 = 2H for GLU.

@@ -46,4 +46,11 @@ internal sealed class InputDropoutMasks
         long bit = (long)step * _perStep + index;
         return (_bits[bit >> 6] & (1UL << (int)(bit & 63))) != 0;
     }
+
+    /// <summary>
+    /// What element <paramref name="index"/> of step <paramref name="step"/> is multiplied by: <see cref="Scale"/>
+    /// when kept, else 0 — as <c>Functional.Dropout</c> multiplies, forward and backward alike.
+    /// </summary>
+    public T Factor<T>(int step, int index) where T : System.Numerics.IFloatingPointIeee754<T> =>
+        IsKept(step, index) ? T.CreateTruncating(Scale) : T.Zero;
 }

@@ -93,7 +93,6 @@ internal sealed class QrnnRecurrenceFunction : Function
         var angleGradient = new T[batch * controller.Angles];
         bool needInput = ctx.NeedsInputGrad[0];
         var inputGradient = needInput ? new T[batch * steps * f] : null;
-        T scale = state.Masks is null ? T.One : T.CreateTruncating(state.Masks.Scale);
         for (int t = steps; t >= 1; t--)
         {
             for (int b = 0; b < batch; b++)
@@ -126,8 +125,7 @@ internal sealed class QrnnRecurrenceFunction : Function
                 var dx = inputGradient.AsSpan((b * steps + t - 1) * f, f);
                 for (int k = 0; k < f; k++)
                 {
-                    var m = state.Masks is null ? T.One : state.Masks.IsKept(t - 1, b * f + k) ? scale : T.Zero;
-                    dx[k] = du[r + k] * m;
+                    dx[k] = state.Masks is null ? du[r + k] : du[r + k] * state.Masks.Factor<T>(t - 1, b * f + k);
                 }
             }
         }
@@ -178,7 +176,6 @@ internal sealed class QrnnRecurrenceFunction : Function
             var u = Controller.U;
             int width = Controller.Inputs, batch = Controller.Batch;
             ReadOnlySpan<T> x = _input.Span<T>();
-            T scale = Masks is null ? T.One : T.CreateTruncating(Masks.Scale);
             for (int b = 0; b < batch; b++)
             {
                 var row = u.AsSpan(b * width, width);
@@ -201,7 +198,7 @@ internal sealed class QrnnRecurrenceFunction : Function
                 for (int k = 0; k < F; k++)
                 {
                     // x·mask with the mask holding 1/(1 − p) or 0, as Functional.Dropout multiplies.
-                    row[R + k] = xt[k] * (Masks.IsKept(t, b * F + k) ? scale : T.Zero);
+                    row[R + k] = xt[k] * Masks.Factor<T>(t, b * F + k);
                 }
             }
 
