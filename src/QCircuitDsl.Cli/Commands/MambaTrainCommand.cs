@@ -69,8 +69,6 @@ internal static class MambaTrainCommand
             };
             s = s with
             {
-                Task = kind,
-                PixelLevel = pixels,
                 DModel = result.GetValue(dModel) ?? s.DModel,
                 Layers = result.GetValue(layers) ?? s.Layers,
                 Expand = result.GetValue(expand) ?? s.Expand,

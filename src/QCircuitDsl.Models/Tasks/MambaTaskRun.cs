@@ -15,9 +15,6 @@ namespace QCircuitDsl.Models.Tasks;
 /// </summary>
 public sealed record MambaSettings
 {
-    public TaskKind Task { get; init; } = TaskKind.Mnist;
-    /// <summary>One pixel per step (784 × 1), as in the paper; false: one row per step.</summary>
-    public bool PixelLevel { get; init; } = true;
     public int DModel { get; init; } = 128;
     public int Layers { get; init; } = 2;
     public int Expand { get; init; } = 4;
