@@ -246,32 +246,6 @@ namespace QCircuitDsl.Compiler.Emit
         private static string Bool(bool b) => b ? "true" : "false";
 
         /// <summary><c>crx(theta[0][11]) q[0], q[1]</c>: the gate as written, with parameter names.</summary>
-        private string Describe(IrGate g)
-        {
-            var name = GateFacts.SourceName(g.Kind);
-            var prefix = "";
-            bool shortControlled = g.Kind == GateKind.X || g.Kind == GateKind.Y || g.Kind == GateKind.Z || g.Kind == GateKind.RX
-                || g.Kind == GateKind.RY || g.Kind == GateKind.RZ || g.Kind == GateKind.P;
-            if (g.Controls.Count == 1 && shortControlled)
-            {
-                name = "c" + name;
-            }
-            else if (g.Controls.Count == 2 && g.Kind == GateKind.X)
-            {
-                name = "ccx";
-            }
-            else if (g.Controls.Count > 0)
-            {
-                prefix = g.Controls.Count == 1 ? "ctrl @ " : $"ctrl({g.Controls.Count}) @ ";
-            }
-
-            if (g.Adjoint)
-            {
-                prefix += "inv @ ";
-            }
-
-            var angles = g.Angles.Count == 0 ? "" : "(" + string.Join(", ", g.Angles.Select(a => a.ToString(_plan.Circuit.ParameterName))) + ")";
-            return prefix + name + angles + " " + string.Join(", ", g.Qubits.Select(q => "q[" + q.ToString(CultureInfo.InvariantCulture) + "]"));
-        }
+        private string Describe(IrGate g) => g.ToString(_plan.Circuit.ParameterName);
     }
 }

@@ -42,33 +42,24 @@ namespace QCircuitDsl.Compiler.Emit
             var optimized = PassPipeline.Optimize(instance);
             optimized = optimized.WithGates(optimized.Gates.Where(g => g.Kind != GateKind.I).ToArray());
             var blocks = new List<List<IrGate>>();
+            // latestBlock[q]: the last block touching qubit q (-1: none yet), so finding a gate's block is linear in
+            // the gate's qubits instead of a scan back over the blocks. A joined gate has the block's own qubits.
+            var latestBlock = Enumerable.Repeat(-1, optimized.QubitCount).ToArray();
             foreach (var g in optimized.Gates)
             {
                 // Join the latest block that touches any of g's qubits when it acts on the same site; the gates in
                 // between act on other qubits, so they commute past g and the product stays exact.
-                List<IrGate>? group = null;
-                for (int s = blocks.Count - 1; s >= 0; s--)
+                int latest = g.Qubits.Max(q => latestBlock[q]);
+                if (latest >= 0 && SameSite(blocks[latest][0], g))
                 {
-                    if (!blocks[s].SelectMany(b => b.Qubits).Intersect(g.Qubits).Any())
-                    {
-                        continue;
-                    }
-
-                    if (SameSite(blocks[s][0], g))
-                    {
-                        group = blocks[s];
-                    }
-
-                    break;
+                    blocks[latest].Add(g);
+                    continue;
                 }
 
-                if (group != null)
+                blocks.Add(new List<IrGate> { g });
+                foreach (var q in g.Qubits)
                 {
-                    group.Add(g);
-                }
-                else
-                {
-                    blocks.Add(new List<IrGate> { g });
+                    latestBlock[q] = blocks.Count - 1;
                 }
             }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using QCircuitDsl.Compiler.Text;
 
@@ -54,12 +55,38 @@ namespace QCircuitDsl.Compiler.Ir
 
         public override int GetHashCode() => ((int)Kind * 397) ^ Targets.Aggregate(17, (h, q) => h * 31 + q) ^ Controls.Count;
 
-        public override string ToString()
+        public override string ToString() => ToString(null);
+
+        /// <summary>
+        /// The gate as a <c>.qc</c> statement would write it (<c>cx q[0], q[1]</c>, <c>ctrl(2) @ h …</c>,
+        /// <c>inv @ rz(2*theta[1]) q[3]</c>), naming parameters with <paramref name="parameterName"/> when given.
+        /// </summary>
+        public string ToString(Func<int, string>? parameterName)
         {
-            string ctrl = Controls.Count == 0 ? "" : (Controls.Count == 1 ? "ctrl @ " : $"ctrl({Controls.Count}) @ ");
-            string inv = Adjoint ? "inv @ " : "";
-            string angles = Angles.Count == 0 ? "" : "(" + string.Join(", ", Angles.Select(a => a.ToString())) + ")";
-            return $"{ctrl}{inv}{GateFacts.SourceName(Kind)}{angles} " + string.Join(", ", Qubits.Select(q => "q[" + q + "]"));
+            var name = GateFacts.SourceName(Kind);
+            var prefix = "";
+            bool shortControlled = Kind == GateKind.X || Kind == GateKind.Y || Kind == GateKind.Z || Kind == GateKind.RX
+                || Kind == GateKind.RY || Kind == GateKind.RZ || Kind == GateKind.P;
+            if (Controls.Count == 1 && shortControlled)
+            {
+                name = "c" + name;
+            }
+            else if (Controls.Count == 2 && Kind == GateKind.X)
+            {
+                name = "ccx";
+            }
+            else if (Controls.Count > 0)
+            {
+                prefix = Controls.Count == 1 ? "ctrl @ " : $"ctrl({Controls.Count}) @ ";
+            }
+
+            if (Adjoint)
+            {
+                prefix += "inv @ ";
+            }
+
+            var angles = Angles.Count == 0 ? "" : "(" + string.Join(", ", Angles.Select(a => a.ToString(parameterName))) + ")";
+            return prefix + name + angles + " " + string.Join(", ", Qubits.Select(q => "q[" + q.ToString(CultureInfo.InvariantCulture) + "]"));
         }
     }
 }
