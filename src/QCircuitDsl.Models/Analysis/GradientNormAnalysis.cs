@@ -44,9 +44,10 @@ public static class GradientNormAnalysis
     private static Tensor Loss(Tensor logits, Tensor targets) =>
         targets.Dim == 2 ? Functional.CrossEntropy(logits, targets, classDim: -1) : Functional.CrossEntropy(logits, targets);
 
+    /// <summary>Mean over the batch of each row's Euclidean norm, summed in double whatever the gradient's dtype.</summary>
     private static double MeanRowNorm(Tensor g)
     {
-        var values = g.ToArray<float>();
+        var values = g.Double().ToArray<double>();
         int rows = g.Size(0), width = values.Length / rows;
         double total = 0;
         for (int r = 0; r < rows; r++)
@@ -54,7 +55,7 @@ public static class GradientNormAnalysis
             double s = 0;
             for (int i = 0; i < width; i++)
             {
-                s += (double)values[r * width + i] * values[r * width + i];
+                s += values[r * width + i] * values[r * width + i];
             }
 
             total += Math.Sqrt(s);

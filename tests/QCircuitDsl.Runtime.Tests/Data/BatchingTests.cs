@@ -94,21 +94,6 @@ public class SequenceBatcherTests
             })
             .QuickCheckThrowOnFailure();
     }
-
-    [Fact]
-    public void Batches_are_deterministic_and_record_source_indices()
-    {
-        int[][] seqs = Enumerable.Range(0, 7).Select(i => Enumerable.Repeat(i + 10, i + 1).ToArray()).ToArray();
-
-        var a = SequenceBatcher.Batches(seqs, 3, seed: 5, epoch: 1).ToList();
-        var b = SequenceBatcher.Batches(seqs, 3, seed: 5, epoch: 1).ToList();
-
-        Assert.Equal(a.Select(x => x.Ids), b.Select(x => x.Ids));
-        Assert.Equal(DeterministicShuffle.Permutation(7, 5, 1), a.SelectMany(x => x.SourceIndices));
-        foreach (var batch in a)
-            for (int r = 0; r < batch.BatchSize; r++)
-                Assert.Equal(batch.SourceIndices[r] + 10, batch.Row(r)[0]);
-    }
 }
 
 public class LanguageModelBatcherTests

@@ -43,15 +43,4 @@ public static class SequenceBatcher
         }
         return new PaddedBatch(batch, width, ids, lengths, mask, sourceIndices ?? Enumerable.Range(0, batch).ToArray());
     }
-
-    /// <summary>
-    /// Mini-batches over <paramref name="sequences"/>, shuffled per epoch when <paramref name="seed"/> is given
-    /// (see <see cref="DeterministicShuffle"/>). Each batch records which input sequences it holds.
-    /// </summary>
-    public static IEnumerable<PaddedBatch> Batches(IReadOnlyList<int[]> sequences, int batchSize, ulong? seed = null, int epoch = 0,
-        int padId = Vocabulary.PadId, int? maxLength = null, bool dropLast = false)
-    {
-        foreach (int[] indices in DeterministicShuffle.BatchIndices(sequences.Count, batchSize, seed, epoch, dropLast))
-            yield return Pad(indices.Select(i => sequences[i]).ToArray(), padId, maxLength, indices);
-    }
 }
